@@ -1,0 +1,248 @@
+//! The chart, drawn once against plotters' `DrawingBackend`: the canvas on
+//! screen, SVG in native tests (and later for downloads). Everything here works
+//! in device pixels: sizes in CSS pixels are multiplied by `scale` (the device
+//! pixel ratio), so the canvas backing store can be CSS size × DPR and stay sharp.
+
+pub mod theme;
+
+use crate::core::axis::{date_ticks, decimals_for_step, format_usd, value_ticks};
+use crate::core::bundled::Event;
+use crate::core::date::Date;
+use crate::core::series::Series;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::collections::HashMap;
+use theme::{Theme, FONT, FONT_PX};
+
+/// What to draw: one series over a date window, with its events.
+pub struct PriceChart<'a> {
+    pub series: &'a Series,
+    pub from: Date,
+    pub to: Date,
+    pub events: &'a [Event],
+    /// Caption above the value axis, e.g. "USD per share (adjusted close)".
+    pub unit_caption: &'a str,
+}
+
+/// How to draw it.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    pub theme: Theme,
+}
+
+/// Where the plot area ended up, in device pixels, and what was drawn; lets the
+/// caller map a pointer back to a date and lets tests check the picture.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawn {
+    pub plot: (i32, i32, i32, i32),
+    pub points: usize,
+    pub x_labels: Vec<String>,
+    pub y_labels: Vec<String>,
+    pub events: Vec<String>,
+    /// Set when there was nothing to plot, with the message shown instead.
+    pub message: Option<String>,
+}
+
+/// Remembers text widths: measuring text on a canvas costs a layout reflow per
+/// call (plotters-canvas measures with a DOM element), so each label size is
+/// measured once.
+#[derive(Default)]
+pub struct TextWidths {
+    cache: HashMap<(String, u32), u32>,
+}
+
+impl TextWidths {
+    fn width<DB: DrawingBackend>(&mut self, root: &DrawingArea<DB, Shift>, text: &str, px: f64) -> u32 {
+        let key = (text.to_string(), px.round() as u32);
+        if let Some(w) = self.cache.get(&key) {
+            return *w;
+        }
+        let style = TextStyle::from((FONT, px).into_font());
+        let w = root
+            .estimate_text_size(text, &style)
+            .map(|(w, _)| w)
+            .unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32);
+        if self.cache.len() > 512 {
+            self.cache.clear();
+        }
+        self.cache.insert(key, w);
+        w
+    }
+}
+
+type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Below this size (CSS px) there is no room for a chart; nothing is drawn.
+pub const MIN_CSS_SIZE: f64 = 40.0;
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &PriceChart,
+    style: &Style,
+    widths: &mut TextWidths,
+) -> DrawResult<Drawn, DB> {
+    let s = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
+    let t = style.theme;
+    let (w, h) = root.dim_in_pixel();
+    let mut drawn = Drawn::default();
+    if (w as f64) < MIN_CSS_SIZE * s || (h as f64) < MIN_CSS_SIZE * s {
+        drawn.message = Some("too small to draw".into());
+        return Ok(drawn);
+    }
+    root.fill(&t.background)?;
+    let px = FONT_PX * s;
+    let u = |css: f64| (css * s).round() as i32;
+
+    let points = chart.series.between(chart.from, chart.to);
+    let (w, h) = (w as i32, h as i32);
+
+    // Caption above the value axis.
+    root.draw(&Text::new(chart.unit_caption.to_string(), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
+
+    let top = u(30.0);
+    let bottom = h - u(26.0);
+    if points.is_empty() {
+        let msg = format!("No data between {} and {}", chart.from.long(), chart.to.long());
+        root.draw(&Text::new(msg.clone(), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
+        drawn.message = Some(msg);
+        return Ok(drawn);
+    }
+
+    // Value axis: as many ticks as fit one per 36 CSS px.
+    let plot_h = (bottom - top).max(1);
+    let max_y = ((plot_h as f64 / (36.0 * s)).floor() as usize).clamp(2, 8);
+    let Some(yt) = value_ticks(points.iter().map(|p| p.value), max_y) else {
+        return Ok(drawn);
+    };
+    let dec = decimals_for_step(yt.step);
+    let y_labels: Vec<String> = yt.ticks.iter().map(|v| format_usd(*v, dec)).collect();
+    let label_w = y_labels.iter().map(|l| widths.width(root, l, px)).max().unwrap_or(0) as i32;
+    let left = label_w + u(10.0);
+    let right = w - u(14.0);
+    if right - left < u(20.0) {
+        drawn.message = Some("too small to draw".into());
+        return Ok(drawn);
+    }
+
+    // Time axis. A one-day window gets a day either side so the point is centred.
+    let (x0, x1) = if chart.from < chart.to {
+        (chart.from.days() as f64, chart.to.days() as f64)
+    } else {
+        (chart.from.days() as f64 - 1.0, chart.from.days() as f64 + 1.0)
+    };
+    let sx = move |d: Date| left + ((d.days() as f64 - x0) / (x1 - x0) * (right - left) as f64).round() as i32;
+    let sy = move |v: f64| bottom - ((v - yt.lo) / (yt.hi - yt.lo) * plot_h as f64).round() as i32;
+
+    // Horizontal gridlines and value labels.
+    for (v, label) in yt.ticks.iter().zip(&y_labels) {
+        let y = sy(*v);
+        root.draw(&PathElement::new(vec![(left, y), (right, y)], t.grid.stroke_width(u(1.0).max(1) as u32)))?;
+        root.draw(&Text::new(label.clone(), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
+
+    // Date labels: as many as fit without touching, measured on the widest
+    // label a step can produce ("May 2025" for months, "28 Sep" for days).
+    let widest = widths.width(root, "May 2025", px).max(widths.width(root, "28 Sep", px)) as f64;
+    let max_x = (((right - left) as f64 / (widest + 12.0 * s)).floor() as usize).max(1);
+    let (_, ticks) = date_ticks(chart.from, chart.to, max_x);
+    root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.muted.stroke_width(u(1.0).max(1) as u32)))?;
+    for (d, label) in &ticks {
+        let x = sx(*d);
+        root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(u(1.0).max(1) as u32)))?;
+        // Keep end labels inside the canvas.
+        let half = widths.width(root, label, px) as i32 / 2;
+        let lx = x.clamp(half + 1, w - half - 1);
+        root.draw(&Text::new(label.clone(), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
+    }
+
+    // Events in the window: a dashed vertical line, a dot on the series and a
+    // label at the top of the plot, on whichever side has room.
+    for e in chart.events.iter().filter(|e| e.date >= chart.from && e.date <= chart.to) {
+        let x = sx(e.date);
+        root.draw(&DashedPathElement::new(vec![(x, top), (x, bottom)], u(4.0), u(3.0), t.marker.stroke_width(u(1.0).max(1) as u32)))?;
+        let change = chart.series.change_on(e.date).map(format_change);
+        let short = match &change {
+            Some(c) => format!("{}: {c}", e.date.day_month()),
+            None => e.date.day_month(),
+        };
+        let long = format!("{short}, {}", e.label);
+        let room_right = right - x - u(6.0);
+        let room_left = x - left - u(6.0);
+        let fits = |text: &str, widths: &mut TextWidths| widths.width(root, text, px) as i32;
+        let (text, tw) = {
+            let lw = fits(&long, widths);
+            if lw <= room_right.max(room_left) {
+                (long, lw)
+            } else {
+                let sw = fits(&short, widths);
+                (short, sw)
+            }
+        };
+        let (lx, hpos) = if tw <= room_right || room_right >= room_left {
+            (x + u(5.0), HPos::Left)
+        } else {
+            (x - u(5.0), HPos::Right)
+        };
+        root.draw(&Text::new(text.clone(), (lx, top - u(2.0)), text_style(px, &t.text).pos(Pos::new(hpos, VPos::Bottom))))?;
+        if let Some(p) = chart.series.index_of(e.date).map(|i| chart.series.points[i]) {
+            root.draw(&Circle::new((x, sy(p.value)), u(3.5), t.marker.filled()))?;
+        }
+        drawn.events.push(text);
+    }
+
+    // The series itself, and a dot with its value at the window's last point.
+    let stroke = t.line.stroke_width(u(2.0).max(1) as u32);
+    if points.len() == 1 {
+        root.draw(&Circle::new((sx(points[0].date), sy(points[0].value)), u(4.0), t.line.filled()))?;
+    } else {
+        root.draw(&PathElement::new(points.iter().map(|p| (sx(p.date), sy(p.value))).collect::<Vec<_>>(), stroke))?;
+    }
+    let last = points[points.len() - 1];
+    let (lx, ly) = (sx(last.date), sy(last.value));
+    root.draw(&Circle::new((lx, ly), u(3.5), t.line.filled()))?;
+    let end_label = format_usd(last.value, 2);
+    let ew = widths.width(root, &end_label, px) as i32;
+    let ex = (lx - u(6.0)).max(left + ew);
+    let ey = if ly - top > u(22.0) { ly - u(6.0) } else { ly + u(6.0) };
+    let vpos = if ly - top > u(22.0) { VPos::Bottom } else { VPos::Top };
+    root.draw(&Text::new(end_label, (ex, ey), text_style(px, &t.line).pos(Pos::new(HPos::Right, vpos))))?;
+
+    drawn.plot = (left, top, right, bottom);
+    drawn.points = points.len();
+    drawn.x_labels = ticks.into_iter().map(|(_, l)| l).collect();
+    drawn.y_labels = y_labels;
+    root.present()?;
+    Ok(drawn)
+}
+
+fn text_style(px: f64, c: &RGBColor) -> TextStyle<'_> {
+    TextStyle::from((FONT, px).into_font()).color(c)
+}
+
+/// `+36%`, `−4%` (a true minus sign), `0%`.
+pub fn format_change(pct: f64) -> String {
+    let r = pct.round();
+    if r > 0.0 {
+        format!("+{r:.0}%")
+    } else if r < 0.0 {
+        format!("−{:.0}%", -r)
+    } else {
+        "0%".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_like_the_press() {
+        assert_eq!(format_change(35.95), "+36%");
+        assert_eq!(format_change(-23.1), "−23%");
+        assert_eq!(format_change(0.2), "0%");
+    }
+}

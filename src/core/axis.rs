@@ -1,0 +1,270 @@
+//! Axis ranges and ticks: "nice" value ticks for the y axis, calendar ticks for
+//! the time axis. Pure functions, so the rules for what the reader sees on the
+//! axes are tested without drawing.
+
+use super::date::Date;
+
+/// Value ticks covering `[lo, hi]`, at most `max_count` of them, on a step of
+/// 1, 2, 2.5 or 5 × 10^k. The returned range is widened to the outer ticks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueTicks {
+    pub lo: f64,
+    pub hi: f64,
+    pub step: f64,
+    pub ticks: Vec<f64>,
+}
+
+/// The y range for a set of values: their extent, padded so that lines don't
+/// touch the frame, then widened to nice ticks. A flat or single value gets a
+/// band around it; no values gives `None`.
+pub fn value_ticks(values: impl IntoIterator<Item = f64>, max_count: usize) -> Option<ValueTicks> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values.into_iter().filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if lo > hi {
+        return None;
+    }
+    let span = hi - lo;
+    if span <= f64::EPSILON * hi.abs().max(1.0) {
+        let pad = (hi.abs() * 0.05).max(1.0);
+        lo -= pad;
+        hi += pad;
+    } else {
+        lo -= span * 0.05;
+        hi += span * 0.05;
+    }
+    // Prices are never negative: don't invent a negative axis for them.
+    if lo < 0.0 && lo + span * 0.05 >= 0.0 {
+        lo = 0.0;
+    }
+    let max_count = max_count.max(2);
+    let step = nice_step((hi - lo) / (max_count - 1) as f64);
+    let first = (lo / step).floor() * step;
+    let last = (hi / step).ceil() * step;
+    let n = ((last - first) / step).round() as usize;
+    let ticks = (0..=n).map(|i| clean(first + i as f64 * step)).collect();
+    Some(ValueTicks { lo: first, hi: last, step, ticks })
+}
+
+fn nice_step(raw: f64) -> f64 {
+    let raw = if raw.is_finite() && raw > 0.0 { raw } else { 1.0 };
+    let mag = 10f64.powf(raw.log10().floor());
+    let m = raw / mag;
+    let nice = if m <= 1.0 {
+        1.0
+    } else if m <= 2.0 {
+        2.0
+    } else if m <= 2.5 {
+        2.5
+    } else if m <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * mag
+}
+
+/// Removes float noise such as 0.30000000000000004 from tick values.
+fn clean(v: f64) -> f64 {
+    let r = (v * 1e9).round() / 1e9;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// Decimal places a tick step needs (0 for 50, 1 for 2.5 → no: 2.5 needs 1).
+pub fn decimals_for_step(step: f64) -> usize {
+    let mut d = 0;
+    let mut s = step;
+    while d < 6 && (s - s.round()).abs() > 1e-9 {
+        s *= 10.0;
+        d += 1;
+    }
+    d
+}
+
+/// `$200`, `$1,250`, `$2.5` — a USD amount at the given decimals.
+pub fn format_usd(v: f64, decimals: usize) -> String {
+    let sign = if v < 0.0 { "−" } else { "" };
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), format!(".{f}")),
+        None => (s, String::new()),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}${grouped}{frac}")
+}
+
+/// How far apart the time ticks are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStep {
+    Days(i32),
+    Months(i32),
+}
+
+/// Time-axis ticks for `[start, end]`: the finest calendar step (1, 2 days, a
+/// week, 2 weeks, 1, 2, 3, 6 months, a year) that gives at most `max_count`
+/// ticks inside the range. Labels say the month ("Sep"), with the year on the
+/// first tick and on each January ("Jan 2026"); day steps say "10 Sep".
+pub fn date_ticks(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, String)>) {
+    const STEPS: [DateStep; 9] = [
+        DateStep::Days(1),
+        DateStep::Days(2),
+        DateStep::Days(7),
+        DateStep::Days(14),
+        DateStep::Months(1),
+        DateStep::Months(2),
+        DateStep::Months(3),
+        DateStep::Months(6),
+        DateStep::Months(12),
+    ];
+    let max_count = max_count.max(1);
+    let mut chosen = (DateStep::Months(12), Vec::new());
+    for step in STEPS {
+        let dates = tick_dates(start, end, step);
+        if dates.len() <= max_count {
+            chosen = (step, dates);
+            break;
+        }
+        chosen = (step, dates);
+    }
+    let (step, dates) = chosen;
+    // Even yearly ticks may be too many on a very long range: thin them.
+    let stride = dates.len().div_ceil(max_count).max(1);
+    let labelled = dates
+        .into_iter()
+        .step_by(stride)
+        .enumerate()
+        .map(|(i, d)| {
+            let label = match step {
+                DateStep::Days(_) => d.day_month(),
+                DateStep::Months(12) => d.year().to_string(),
+                DateStep::Months(_) if i == 0 || d.month() == 1 => format!("{} {}", d.month_short(), d.year()),
+                DateStep::Months(_) => d.month_short().to_string(),
+            };
+            (d, label)
+        })
+        .collect();
+    (step, labelled)
+}
+
+fn tick_dates(start: Date, end: Date, step: DateStep) -> Vec<Date> {
+    let mut out = Vec::new();
+    if end < start {
+        return out;
+    }
+    match step {
+        DateStep::Days(n) => {
+            // Weekly ticks fall on Mondays (1970-01-05 was a Monday).
+            let anchor = if n == 7 || n == 14 { 4 } else { 0 };
+            let first = start.days() + (anchor - start.days()).rem_euclid(n);
+            let mut d = first;
+            while d <= end.days() {
+                out.push(Date::from_days(d));
+                if out.len() > 400 {
+                    break;
+                }
+                d += n;
+            }
+        }
+        DateStep::Months(n) => {
+            let mut d = if start.day() == 1 { start } else { start.add_months_first(1) };
+            while (d.month() as i32 - 1) % n != 0 {
+                d = d.add_months_first(1);
+            }
+            while d <= end {
+                out.push(d);
+                if out.len() > 400 {
+                    break;
+                }
+                d = d.add_months_first(n);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn value_ticks_cover_the_data_on_nice_steps() {
+        let t = value_ticks([162.8, 324.6, 150.2], 6).unwrap();
+        assert!(t.lo <= 150.2 && t.hi >= 324.6);
+        assert_eq!(t.step, 50.0);
+        assert_eq!(t.ticks, vec![100.0, 150.0, 200.0, 250.0, 300.0, 350.0]);
+        assert!(t.ticks.len() <= 6);
+    }
+
+    #[test]
+    fn value_ticks_handle_flat_single_and_empty() {
+        let t = value_ticks([238.79], 5).unwrap();
+        assert!(t.lo < 238.79 && t.hi > 238.79);
+        assert!(value_ticks([], 5).is_none());
+        assert!(value_ticks([f64::NAN], 5).is_none());
+        let small = value_ticks([0.2, 0.3], 5).unwrap();
+        assert!(small.ticks.iter().all(|v| (v * 1e9).fract() == 0.0), "{:?}", small.ticks);
+        assert!(small.lo >= 0.0, "no negative axis for positive prices");
+    }
+
+    #[test]
+    fn decimals_and_usd_formatting() {
+        assert_eq!(decimals_for_step(50.0), 0);
+        assert_eq!(decimals_for_step(2.5), 1);
+        assert_eq!(decimals_for_step(0.05), 2);
+        assert_eq!(format_usd(200.0, 0), "$200");
+        assert_eq!(format_usd(1250.0, 0), "$1,250");
+        assert_eq!(format_usd(124766.0, 0), "$124,766");
+        assert_eq!(format_usd(2.5, 1), "$2.5");
+        assert_eq!(format_usd(-3.0, 0), "−$3");
+    }
+
+    #[test]
+    fn a_year_of_days_gets_month_ticks_with_the_year_on_the_first() {
+        let (step, ticks) = date_ticks(d("2025-01-02"), d("2025-12-31"), 12);
+        assert_eq!(step, DateStep::Months(1));
+        assert_eq!(ticks.len(), 11);
+        assert_eq!(ticks[0], (d("2025-02-01"), "Feb 2025".to_string()));
+        assert_eq!(ticks[1].1, "Mar");
+        let (step, ticks) = date_ticks(d("2025-01-02"), d("2025-12-31"), 4);
+        assert_eq!(step, DateStep::Months(3));
+        assert_eq!(ticks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(), vec!["Apr 2025", "Jul", "Oct"]);
+    }
+
+    #[test]
+    fn short_windows_get_day_ticks_on_mondays() {
+        let (step, ticks) = date_ticks(d("2025-09-01"), d("2025-09-30"), 6);
+        assert_eq!(step, DateStep::Days(7));
+        assert_eq!(ticks[0], (d("2025-09-01"), "1 Sep".to_string()));
+        assert!(ticks.len() <= 6);
+        let (step, ticks) = date_ticks(d("2025-09-10"), d("2025-09-10"), 6);
+        assert_eq!(step, DateStep::Days(1));
+        assert_eq!(ticks.len(), 1);
+    }
+
+    #[test]
+    fn january_ticks_carry_the_year_and_counts_never_exceed_the_limit() {
+        let (_, ticks) = date_ticks(d("2025-10-15"), d("2026-03-01"), 8);
+        assert!(ticks.iter().any(|t| t.1 == "Jan 2026"), "{ticks:?}");
+        for max in 1..15 {
+            let (_, t) = date_ticks(d("2000-01-01"), d("2025-12-31"), max);
+            assert!(t.len() <= max, "{max}: {}", t.len());
+        }
+        assert!(date_ticks(d("2025-10-15"), d("2025-10-01"), 5).1.is_empty());
+    }
+}

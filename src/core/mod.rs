@@ -1,0 +1,8 @@
+//! The pure core: no web-sys, no drawing. Dates, series, the timeline
+//! controller, axis ranges and the bundled data. Tested natively.
+
+pub mod axis;
+pub mod bundled;
+pub mod date;
+pub mod series;
+pub mod timeline;
