@@ -13,7 +13,6 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use std::collections::HashMap;
 use theme::{Theme, FONT, FONT_PX};
 
 /// What to draw: one series over a date window, with its events.
@@ -47,30 +46,24 @@ pub struct Drawn {
     pub message: Option<String>,
 }
 
-/// Remembers text widths: measuring text on a canvas costs a layout reflow per
-/// call (plotters-canvas measures with a DOM element), so each label size is
-/// measured once.
-#[derive(Default)]
-pub struct TextWidths {
-    cache: HashMap<(String, u32), u32>,
+/// Measures text as it will be drawn. On a canvas this is the context's own
+/// `measureText` (exact, and no DOM reflow, unlike plotters' default which
+/// lays out a `<span>` per call); natively it is plotters' font metrics.
+pub trait TextMeasure {
+    /// Width in device pixels of `text` at `px` device pixels.
+    fn width(&self, text: &str, px: f64) -> u32;
 }
 
-impl TextWidths {
-    fn width<DB: DrawingBackend>(&mut self, root: &DrawingArea<DB, Shift>, text: &str, px: f64) -> u32 {
-        let key = (text.to_string(), px.round() as u32);
-        if let Some(w) = self.cache.get(&key) {
-            return *w;
-        }
+/// Measures with the drawing area's backend (plotters' own font metrics).
+pub struct BackendMeasure<'a, DB: DrawingBackend>(pub &'a DrawingArea<DB, Shift>);
+
+impl<DB: DrawingBackend> TextMeasure for BackendMeasure<'_, DB> {
+    fn width(&self, text: &str, px: f64) -> u32 {
         let style = TextStyle::from((FONT, px).into_font());
-        let w = root
+        self.0
             .estimate_text_size(text, &style)
             .map(|(w, _)| w)
-            .unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32);
-        if self.cache.len() > 512 {
-            self.cache.clear();
-        }
-        self.cache.insert(key, w);
-        w
+            .unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32)
     }
 }
 
@@ -83,7 +76,7 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &PriceChart,
     style: &Style,
-    widths: &mut TextWidths,
+    measure: &dyn TextMeasure,
 ) -> DrawResult<Drawn, DB> {
     let s = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
     let t = style.theme;
@@ -103,7 +96,9 @@ pub fn draw<DB: DrawingBackend>(
     // Caption above the value axis.
     root.draw(&Text::new(chart.unit_caption.to_string(), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
 
-    let top = u(30.0);
+    let has_events = chart.events.iter().any(|e| e.date >= chart.from && e.date <= chart.to);
+    // Rows above the plot: the unit caption, then (if any) the event labels.
+    let top = if has_events { u(44.0) } else { u(28.0) };
     let bottom = h - u(26.0);
     if points.is_empty() {
         let msg = format!("No data between {} and {}", chart.from.long(), chart.to.long());
@@ -120,9 +115,13 @@ pub fn draw<DB: DrawingBackend>(
     };
     let dec = decimals_for_step(yt.step);
     let y_labels: Vec<String> = yt.ticks.iter().map(|v| format_usd(*v, dec)).collect();
-    let label_w = y_labels.iter().map(|l| widths.width(root, l, px)).max().unwrap_or(0) as i32;
+    let label_w = y_labels.iter().map(|l| measure.width(l, px)).max().unwrap_or(0) as i32;
     let left = label_w + u(10.0);
-    let right = w - u(14.0);
+    // The last value is labelled in the right margin, beside the line's end.
+    let last = points[points.len() - 1];
+    let end_label = format_usd(last.value, 2);
+    let end_w = measure.width(&end_label, px) as i32;
+    let right = w - end_w - u(12.0);
     if right - left < u(20.0) {
         drawn.message = Some("too small to draw".into());
         return Ok(drawn);
@@ -146,7 +145,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // Date labels: as many as fit without touching, measured on the widest
     // label a step can produce ("May 2025" for months, "28 Sep" for days).
-    let widest = widths.width(root, "May 2025", px).max(widths.width(root, "28 Sep", px)) as f64;
+    let widest = measure.width("May 2025", px).max(measure.width("28 Sep", px)) as f64;
     let max_x = (((right - left) as f64 / (widest + 12.0 * s)).floor() as usize).max(1);
     let (_, ticks) = date_ticks(chart.from, chart.to, max_x);
     root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.muted.stroke_width(u(1.0).max(1) as u32)))?;
@@ -154,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
         let x = sx(*d);
         root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(u(1.0).max(1) as u32)))?;
         // Keep end labels inside the canvas.
-        let half = widths.width(root, label, px) as i32 / 2;
+        let half = measure.width(label, px) as i32 / 2;
         let lx = x.clamp(half + 1, w - half - 1);
         root.draw(&Text::new(label.clone(), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
@@ -172,15 +171,12 @@ pub fn draw<DB: DrawingBackend>(
         let long = format!("{short}, {}", e.label);
         let room_right = right - x - u(6.0);
         let room_left = x - left - u(6.0);
-        let fits = |text: &str, widths: &mut TextWidths| widths.width(root, text, px) as i32;
-        let (text, tw) = {
-            let lw = fits(&long, widths);
-            if lw <= room_right.max(room_left) {
-                (long, lw)
-            } else {
-                let sw = fits(&short, widths);
-                (short, sw)
-            }
+        let long_w = measure.width(&long, px) as i32;
+        let (text, tw) = if long_w <= room_right.max(room_left) {
+            (long, long_w)
+        } else {
+            let short_w = measure.width(&short, px) as i32;
+            (short, short_w)
         };
         let (lx, hpos) = if tw <= room_right || room_right >= room_left {
             (x + u(5.0), HPos::Left)
@@ -201,15 +197,9 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         root.draw(&PathElement::new(points.iter().map(|p| (sx(p.date), sy(p.value))).collect::<Vec<_>>(), stroke))?;
     }
-    let last = points[points.len() - 1];
     let (lx, ly) = (sx(last.date), sy(last.value));
     root.draw(&Circle::new((lx, ly), u(3.5), t.line.filled()))?;
-    let end_label = format_usd(last.value, 2);
-    let ew = widths.width(root, &end_label, px) as i32;
-    let ex = (lx - u(6.0)).max(left + ew);
-    let ey = if ly - top > u(22.0) { ly - u(6.0) } else { ly + u(6.0) };
-    let vpos = if ly - top > u(22.0) { VPos::Bottom } else { VPos::Top };
-    root.draw(&Text::new(end_label, (ex, ey), text_style(px, &t.line).pos(Pos::new(HPos::Right, vpos))))?;
+    root.draw(&Text::new(end_label, (lx + u(7.0), ly), text_style(px, &t.line).pos(Pos::new(HPos::Left, VPos::Center))))?;
 
     drawn.plot = (left, top, right, bottom);
     drawn.points = points.len();

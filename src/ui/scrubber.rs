@@ -1,0 +1,142 @@
+//! The timeline scrubber: one track, a start and an end handle. Each handle is
+//! an ARIA slider (focusable, arrow/Page/Home/End keys, the date as its value
+//! text); the track follows mouse, pen and touch through pointer events. The
+//! rules (steps, ends, "start never passes end") live in core::timeline.
+
+use crate::core::timeline::{Handle, Move, Timeline, Window};
+use leptos::ev::{KeyboardEvent, PointerEvent};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Scrubber(timeline: StoredValue<Timeline>, window: RwSignal<Window>) -> impl IntoView {
+    let track = NodeRef::<Div>::new();
+    let dragging = RwSignal::new(None::<Handle>);
+    let last = timeline.with_value(|t| t.len().saturating_sub(1));
+
+    // Track position (0..1) of a pointer event.
+    let fraction_at = move |ev: &PointerEvent| -> Option<f64> {
+        let r = track.get()?.get_bounding_client_rect();
+        (r.width() > 0.0).then(|| (ev.client_x() as f64 - r.left()) / r.width())
+    };
+    let move_to = move |handle: Handle, f: f64| {
+        timeline.with_value(|t| window.set(t.set(window.get_untracked(), handle, t.index_at_fraction(f))));
+    };
+
+    let on_down = move |ev: PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let Some(f) = fraction_at(&ev) else { return };
+        // The handle under the pointer, else the nearer one.
+        let handle = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-handle"))
+            .map(|h| if h == "start" { Handle::Start } else { Handle::End })
+            .unwrap_or_else(|| {
+                let w = window.get_untracked();
+                let (a, b) = timeline.with_value(|t| (t.fraction(w.start), t.fraction(w.end)));
+                if (f - a).abs() < (f - b).abs() || (a == b && f < a) {
+                    Handle::Start
+                } else {
+                    Handle::End
+                }
+            });
+        ev.prevent_default();
+        if let Some(el) = track.get() {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+            let selector = if handle == Handle::Start { "[data-handle=start]" } else { "[data-handle=end]" };
+            if let Ok(Some(h)) = el.query_selector(selector) {
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        }
+        dragging.set(Some(handle));
+        move_to(handle, f);
+    };
+    let on_move = move |ev: PointerEvent| {
+        if let (Some(handle), Some(f)) = (dragging.get_untracked(), fraction_at(&ev)) {
+            move_to(handle, f);
+        }
+    };
+    let on_up = move |_ev: PointerEvent| dragging.set(None);
+
+    let on_key = move |handle: Handle, ev: KeyboardEvent| {
+        if let Some(mv) = Move::from_key(&ev.key()) {
+            ev.prevent_default();
+            timeline.with_value(|t| window.set(t.apply(window.get_untracked(), handle, mv)));
+        }
+    };
+
+    let pos = move |handle: Handle| {
+        move || {
+            let w = window.get();
+            let i = if handle == Handle::Start { w.start } else { w.end };
+            format!("{:.3}%", 100.0 * timeline.with_value(|t| t.fraction(i)))
+        }
+    };
+    let date_text = move |handle: Handle| {
+        move || {
+            let w = window.get();
+            let i = if handle == Handle::Start { w.start } else { w.end };
+            timeline.with_value(|t| t.date(i)).map(|d| d.long()).unwrap_or_default()
+        }
+    };
+    let range_style = move || {
+        let w = window.get();
+        let (a, b) = timeline.with_value(|t| (t.fraction(w.start), t.fraction(w.end)));
+        format!("left:{:.3}%;width:{:.3}%", a * 100.0, (b - a) * 100.0)
+    };
+
+    view! {
+        <div class="scrubber" class:dragging=move || dragging.get().is_some()>
+            <div
+                class="track"
+                node_ref=track
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:lostpointercapture=on_up
+            >
+                <div class="rail"></div>
+                <div class="range" style=range_style></div>
+                <div
+                    class="handle"
+                    data-handle="start"
+                    role="slider"
+                    tabindex="0"
+                    aria-label="Start date"
+                    aria-orientation="horizontal"
+                    aria-valuemin="0"
+                    aria-valuemax=move || window.get().end
+                    aria-valuenow=move || window.get().start
+                    aria-valuetext=date_text(Handle::Start)
+                    style:left=pos(Handle::Start)
+                    on:keydown=move |ev| on_key(Handle::Start, ev)
+                ></div>
+                <div
+                    class="handle"
+                    data-handle="end"
+                    role="slider"
+                    tabindex="0"
+                    aria-label="End date"
+                    aria-orientation="horizontal"
+                    aria-valuemin=move || window.get().start
+                    aria-valuemax=last
+                    aria-valuenow=move || window.get().end
+                    aria-valuetext=date_text(Handle::End)
+                    style:left=pos(Handle::End)
+                    on:keydown=move |ev| on_key(Handle::End, ev)
+                ></div>
+            </div>
+            <div class="scrubber-dates" aria-hidden="true">
+                <span class="from">{date_text(Handle::Start)}</span>
+                <span class="to">{date_text(Handle::End)}</span>
+            </div>
+        </div>
+    }
+}

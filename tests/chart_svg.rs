@@ -1,0 +1,142 @@
+//! Draws the real chart (the same code the canvas uses) to plotters' SVG
+//! backend and checks what a reader would see in it.
+
+use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Drawn, PriceChart, Style};
+use liquidity_explorer::core::bundled::{orcl, orcl_events};
+use liquidity_explorer::core::date::Date;
+use plotters::prelude::*;
+
+fn d(s: &str) -> Date {
+    Date::parse_iso(s).unwrap()
+}
+
+fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn) {
+    let series = orcl().unwrap();
+    let events = orcl_events();
+    let chart = PriceChart { series: &series, from: d(from), to: d(to), events: &events, unit_caption: "USD per share" };
+    let mut svg = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root, &chart, &Style { scale, theme: LIGHT }, &BackendMeasure(&root)).unwrap()
+    };
+    (svg, drawn)
+}
+
+/// The text of every `<text>` element, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text").skip(1).filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string())).collect()
+}
+
+#[test]
+fn full_year_shows_months_prices_the_event_and_the_last_close() {
+    let (svg, drawn) = render("2025-01-02", "2025-12-31", (960, 420), 1.0);
+    let t = texts(&svg);
+    assert_eq!(drawn.points, 250);
+    assert!(t.contains(&"Feb 2025".to_string()), "{t:?}");
+    assert!(t.iter().any(|l| l == "Sep"), "{t:?}");
+    for y in ["$150", "$200", "$250", "$300"] {
+        assert!(t.iter().any(|l| l == y), "missing {y} in {t:?}");
+    }
+    assert_eq!(drawn.events, vec!["10 Sep: +36%, $300bn OpenAI deal reported".to_string()]);
+    assert!(t.iter().any(|l| l.contains("+36%")));
+    // The window's last close, at cents, labels the line's end.
+    let last = orcl().unwrap().points.last().unwrap().value;
+    assert!(t.contains(&format!("${last:.2}")), "{t:?}");
+    assert!(svg.contains("<polyline") || svg.contains("<path"), "the line is drawn");
+}
+
+#[test]
+fn a_window_changes_the_axes_and_hides_events_outside_it() {
+    let (svg, drawn) = render("2025-01-02", "2025-03-31", (960, 420), 1.0);
+    assert!(drawn.events.is_empty());
+    assert!(drawn.points > 50 && drawn.points < 65, "{}", drawn.points);
+    let t = texts(&svg);
+    assert!(!t.iter().any(|l| l == "$300"), "Q1 prices never reached $300: {t:?}");
+}
+
+#[test]
+fn date_labels_never_overlap_from_phone_to_desktop() {
+    for width in [320u32, 360, 414, 600, 768, 1024, 1280, 1920] {
+        for (from, to) in [("2025-01-02", "2025-12-31"), ("2025-09-01", "2025-09-30"), ("2025-08-15", "2025-11-28")] {
+            let (svg, drawn) = render(from, to, (width, 300), 1.0);
+            assert!(!drawn.x_labels.is_empty(), "{width} {from}");
+            // Label centres from the SVG, with widths from the same font metrics.
+            let xs: Vec<(f64, String)> = svg
+                .split("<text")
+                .skip(1)
+                .filter_map(|t| {
+                    let x = t.split("x=\"").nth(1)?.split('"').next()?.parse::<f64>().ok()?;
+                    let label = t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string();
+                    drawn.x_labels.contains(&label).then_some((x, label))
+                })
+                .collect();
+            assert_eq!(xs.len(), drawn.x_labels.len(), "every date label is in the SVG");
+            for pair in xs.windows(2) {
+                let gap = pair[1].0 - pair[0].0;
+                let need = 12.0 * 0.6 * (pair[0].1.len() + pair[1].1.len()) as f64 / 2.0;
+                assert!(gap > need, "{width}px {from}..{to}: {:?} and {:?} overlap", pair[0], pair[1]);
+            }
+        }
+    }
+}
+
+#[test]
+fn high_dpi_scales_everything() {
+    let (svg1, one) = render("2025-01-02", "2025-12-31", (400, 300), 1.0);
+    let (svg2, two) = render("2025-01-02", "2025-12-31", (800, 600), 2.0);
+    assert_eq!(one.x_labels, two.x_labels, "same labels at 2× in twice the pixels");
+    assert_eq!(one.y_labels, two.y_labels);
+    let font = |svg: &str| svg.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap();
+    assert!((font(&svg2) / font(&svg1) - 2.0).abs() < 1e-6, "fonts doubled");
+    assert_eq!((two.plot.2 - two.plot.0) / 2, one.plot.2 - one.plot.0, "plot area doubled");
+}
+
+#[test]
+fn bad_windows_give_a_sensible_picture() {
+    // One point: drawn as a dot, with its value.
+    let (svg, drawn) = render("2025-09-10", "2025-09-10", (600, 300), 1.0);
+    assert_eq!(drawn.points, 1);
+    assert!(texts(&svg).contains(&"$324.63".to_string()));
+    // A window outside the data: a message, no panic.
+    let (svg, drawn) = render("2030-01-01", "2030-02-01", (600, 300), 1.0);
+    assert_eq!(drawn.points, 0);
+    assert!(drawn.message.as_deref().unwrap().starts_with("No data between"));
+    assert!(texts(&svg).iter().any(|t| t.starts_with("No data between 1 Jan 2030")));
+    // A reversed window: same.
+    let (_, drawn) = render("2025-12-01", "2025-01-01", (600, 300), 1.0);
+    assert!(drawn.message.is_some());
+    // Zero and tiny sizes: nothing drawn, nothing panics.
+    for size in [(0, 0), (0, 300), (600, 0), (10, 10)] {
+        let (_, drawn) = render("2025-01-02", "2025-12-31", size, 1.0);
+        assert_eq!(drawn.points, 0);
+    }
+    // A silly scale falls back to 1.
+    let (_, drawn) = render("2025-01-02", "2025-12-31", (600, 300), f64::NAN);
+    assert_eq!(drawn.points, 250);
+}
+
+#[test]
+fn every_label_stays_inside_the_chart() {
+    // Widths measured with the same metrics the chart used to place them.
+    let mut scratch = String::new();
+    let measure_root = SVGBackend::with_string(&mut scratch, (10, 10)).into_drawing_area();
+    let m = liquidity_explorer::chart::BackendMeasure(&measure_root);
+    use liquidity_explorer::chart::TextMeasure;
+    for width in [320u32, 360, 414, 768, 1280] {
+        for (from, to) in [("2025-01-02", "2025-12-31"), ("2025-09-08", "2025-09-12"), ("2025-09-10", "2025-12-31"), ("2025-01-02", "2025-09-10")] {
+            let (svg, _) = render(from, to, (width, 320), 1.0);
+            for t in svg.split("<text").skip(1) {
+                let attr = |name: &str| t.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).unwrap_or("");
+                let x: f64 = attr("x").parse().unwrap();
+                let label = t.split_once('>').unwrap().1.split_once("</text>").unwrap().0.trim();
+                let w = m.width(label, 12.0) as f64;
+                let (x0, x1) = match attr("text-anchor") {
+                    "end" => (x - w, x),
+                    "middle" => (x - w / 2.0, x + w / 2.0),
+                    _ => (x, x + w),
+                };
+                assert!(x0 >= -0.5 && x1 <= width as f64 + 0.5, "{width}px {from}..{to}: {label:?} spans {x0}..{x1}");
+            }
+        }
+    }
+}

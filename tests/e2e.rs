@@ -1,0 +1,339 @@
+//! End-to-end tests in headless Chromium against the release build in dist/
+//! (built by `trunk build --release`; ./scripts/test.sh does both).
+//!
+//! One browser for all scenarios, run one at a time (this is a `harness = false`
+//! test). A hook injected at the top of index.html records console errors,
+//! warnings, uncaught errors and rejected promises before the app loads; every
+//! scenario checks that none happened.
+
+mod support;
+
+use liquidity_explorer::core::bundled::orcl;
+use liquidity_explorer::core::date::Date;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::server::{Options, StaticServer};
+use support::webdriver::{keys, Browser, Element};
+
+const HOOK: &str = r#"<script>(function(){var errs=window.__testErrors=[];
+function rec(kind,args){errs.push(kind+': '+Array.prototype.map.call(args,function(a){return (a&&a.stack)||String(a);}).join(' '));}
+var ce=console.error,cw=console.warn;
+console.error=function(){rec('console.error',arguments);return ce.apply(console,arguments);};
+console.warn=function(){rec('console.warn',arguments);return cw.apply(console,arguments);};
+window.addEventListener('error',function(e){errs.push('error: '+(e.message||(e.target&&(e.target.src||e.target.href))||'unknown'));},true);
+window.addEventListener('unhandledrejection',function(e){errs.push('unhandledrejection: '+((e.reason&&e.reason.stack)||e.reason));});
+})();</script>"#;
+
+/// Counts canvas pixels that are not background white.
+const INK: &str = "const c=document.querySelector('.chart canvas');if(!c||!c.width||!c.height)return 0;\
+const d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;let n=0;\
+for(let i=0;i<d.length;i+=4){if(d[i]<245||d[i+1]<245||d[i+2]<245)n++;}return n;";
+
+/// A fingerprint of the canvas pixels (FNV-1a over every pixel).
+const FINGERPRINT: &str = "const c=document.querySelector('.chart canvas');if(!c||!c.width||!c.height)return '';\
+const d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;let h=2166136261>>>0;\
+for(let i=0;i<d.length;i++){h^=d[i];h=Math.imul(h,16777619)>>>0;}return c.width+'x'+c.height+':'+h;";
+
+struct Ctx {
+    browser: Browser,
+    app: StaticServer,
+    broken: StaticServer,
+    dates: Vec<Date>,
+    shots: PathBuf,
+}
+
+impl Ctx {
+    fn open(&self, query: &str) -> Result<(), String> {
+        self.browser.goto(&self.app.url(query))?;
+        self.browser.wait_for("the chart to draw", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        Ok(())
+    }
+    fn js(&self, script: &str) -> Result<Value, String> {
+        self.browser.js(script, vec![])
+    }
+    fn no_errors(&self) -> Result<(), String> {
+        let errs = self.js("return window.__testErrors||['the hook did not run']")?;
+        match errs.as_array() {
+            Some(a) if a.is_empty() => Ok(()),
+            _ => Err(format!("the console got errors: {errs}")),
+        }
+    }
+    fn fingerprint(&self) -> Result<String, String> {
+        Ok(self.js(FINGERPRINT)?.as_str().unwrap_or_default().to_string())
+    }
+    fn wait_changed(&self, from: &str) -> Result<String, String> {
+        let script = format!("const f=(function(){{{FINGERPRINT}}})();return f&&f!=={from:?}?f:null;");
+        Ok(self.browser.wait_for("the canvas to change", &script, Duration::from_secs(5))?.as_str().unwrap_or_default().into())
+    }
+    fn handle(&self, which: &str) -> Result<Element, String> {
+        self.browser.find(&format!("[data-handle={which}]"))
+    }
+    fn now(&self, el: &Element) -> Result<usize, String> {
+        self.browser.attr(el, "aria-valuenow")?.parse().map_err(|e| format!("aria-valuenow: {e}"))
+    }
+    fn expect_at(&self, el: &Element, index: usize) -> Result<(), String> {
+        let now = self.now(el)?;
+        let text = self.browser.attr(el, "aria-valuetext")?;
+        let want = self.dates[index].long();
+        if now != index || text != want {
+            return Err(format!("handle at {now} ({text}), expected {index} ({want})"));
+        }
+        Ok(())
+    }
+    /// Centre of an element in viewport pixels, and of the track.
+    fn centre(&self, css: &str) -> Result<(f64, f64, f64, f64), String> {
+        let v = self.js(&format!(
+            "const r=document.querySelector({css:?}).getBoundingClientRect();return [r.left,r.top,r.width,r.height];"
+        ))?;
+        let n = |i: usize| v[i].as_f64().unwrap_or(0.0);
+        Ok((n(0) + n(2) / 2.0, n(1) + n(3) / 2.0, n(0), n(2)))
+    }
+    fn drag(&self, pointer: &str, from: (f64, f64), to: (f64, f64)) -> Result<(), String> {
+        let mv = |x: f64, y: f64, ms: u64| json!({"type": "pointerMove", "duration": ms, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64});
+        self.browser.pointer(
+            pointer,
+            vec![
+                mv(from.0, from.1, 0),
+                json!({"type": "pointerDown", "button": 0}),
+                mv((from.0 + to.0) / 2.0, to.1, 100),
+                mv(to.0, to.1, 100),
+                json!({"type": "pointerUp", "button": 0}),
+            ],
+        )
+    }
+    fn shot(&self, name: &str) -> Result<(), String> {
+        let png = self.browser.screenshot_png()?;
+        std::fs::write(self.shots.join(name), png).map_err(|e| e.to_string())
+    }
+    fn metrics(&self, width: u32, height: u32, dpr: f64, mobile: bool) -> Result<(), String> {
+        self.browser
+            .cdp("Emulation.setDeviceMetricsOverride", json!({"width": width, "height": height, "deviceScaleFactor": dpr, "mobile": mobile}))
+            .map(|_| ())
+    }
+}
+
+fn loads_and_draws(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let v = c.js("return [!!document.getElementById('boot'), document.querySelector('h1').textContent, document.querySelector('.source').textContent, document.querySelector('.chart canvas').getAttribute('aria-label')]")?;
+    if v[0] != json!(false) {
+        return Err("the loading indicator is still there".into());
+    }
+    if !v[1].as_str().unwrap_or("").contains("Is AI eating crypto") {
+        return Err(format!("title: {}", v[1]));
+    }
+    if !v[2].as_str().unwrap_or("").contains("Stooq") || !v[2].as_str().unwrap_or("").contains("adjusted") {
+        return Err(format!("the source line must name the source and the caveat: {}", v[2]));
+    }
+    let label = v[3].as_str().unwrap_or("");
+    let first = c.dates[0].long();
+    if !label.contains(&first) || !label.contains("$") {
+        return Err(format!("the canvas's text alternative should describe the data from {first}: {label}"));
+    }
+    c.no_errors()
+}
+
+fn keyboard_moves_the_end_handle_and_redraws(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let n = c.dates.len();
+    let end = c.handle("end")?;
+    c.expect_at(&end, n - 1)?;
+    let full = c.fingerprint()?;
+    c.browser.send_keys(&end, keys::LEFT)?;
+    c.expect_at(&end, n - 2)?;
+    c.wait_changed(&full)?;
+    let big = (n / 10).max(1);
+    c.browser.send_keys(&end, keys::PAGE_DOWN)?;
+    c.expect_at(&end, n - 2 - big)?;
+    let shorter = c.wait_changed(&full)?;
+    c.browser.send_keys(&end, keys::UP)?;
+    c.expect_at(&end, n - 1 - big)?;
+    c.browser.send_keys(&end, keys::PAGE_UP)?;
+    c.expect_at(&end, n - 1)?;
+    c.browser.send_keys(&end, keys::RIGHT)?;
+    c.expect_at(&end, n - 1)?;
+    c.browser.send_keys(&end, keys::DOWN)?;
+    c.expect_at(&end, n - 2)?;
+    c.browser.send_keys(&end, keys::END)?;
+    c.expect_at(&end, n - 1)?;
+    // Back to the full window: the same picture as at first.
+    c.browser.wait_for("the full-year picture", &format!("return (function(){{{FINGERPRINT}}})()==={full:?}"), Duration::from_secs(5))?;
+    if shorter == full {
+        return Err("a shorter window drew the same picture".into());
+    }
+    let start = c.handle("start")?;
+    c.browser.send_keys(&start, keys::END)?;
+    c.expect_at(&start, n - 1)?;
+    c.browser.send_keys(&start, keys::HOME)?;
+    c.expect_at(&start, 0)?;
+    c.no_errors()
+}
+
+fn the_start_never_passes_the_end(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let (start, end) = (c.handle("start")?, c.handle("end")?);
+    let big = (c.dates.len() / 10).max(1);
+    c.browser.send_keys(&end, keys::HOME)?;
+    c.expect_at(&end, 0)?;
+    // A one-day window still draws something (a dot and its value).
+    c.browser.wait_for("a one-day picture", &format!("return (function(){{{INK}}})()>500"), Duration::from_secs(5))?;
+    c.browser.send_keys(&end, &keys::PAGE_UP.repeat(2))?;
+    c.expect_at(&end, 2 * big)?;
+    c.browser.send_keys(&start, keys::END)?;
+    c.expect_at(&start, 2 * big)?;
+    c.browser.send_keys(&start, &format!("{}{}{}", keys::PAGE_UP, keys::RIGHT, keys::UP))?;
+    c.expect_at(&start, 2 * big)?;
+    c.browser.send_keys(&end, keys::HOME)?;
+    c.expect_at(&end, 2 * big)?;
+    // By pointer: drag the start handle past the end, then the end before the start.
+    c.browser.send_keys(&start, keys::HOME)?;
+    let (sx, sy, _, _) = c.centre("[data-handle=start]")?;
+    let (_, _, left, width) = c.centre(".track")?;
+    c.drag("mouse", (sx, sy), (left + width - 2.0, sy))?;
+    let (s, e) = (c.now(&start)?, c.now(&end)?);
+    if s != e || s != 2 * big {
+        return Err(format!("dragging the start past the end left start={s}, end={e}"));
+    }
+    c.no_errors()
+}
+
+fn pointer_and_touch_drags_move_the_window(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let n = c.dates.len();
+    let full = c.fingerprint()?;
+    let (ex, ey, _, _) = c.centre("[data-handle=end]")?;
+    let (_, _, left, width) = c.centre(".track")?;
+    c.drag("mouse", (ex, ey), (left + width * 0.5, ey))?;
+    let end = c.now(&c.handle("end")?)?;
+    let mid = (n - 1) / 2;
+    if end.abs_diff(mid) > 3 {
+        return Err(format!("a mouse drag to the middle put the end at {end}, expected about {mid}"));
+    }
+    c.wait_changed(&full)?;
+    let (sx, sy, _, _) = c.centre("[data-handle=start]")?;
+    c.drag("touch", (sx, sy), (left + width * 0.25, sy))?;
+    let start = c.now(&c.handle("start")?)?;
+    let quarter = (n - 1) / 4;
+    if start.abs_diff(quarter) > 3 {
+        return Err(format!("a touch drag to a quarter put the start at {start}, expected about {quarter}"));
+    }
+    // A press on the bare track moves the nearer handle there.
+    c.drag("mouse", (left + width * 0.05, ey), (left + width * 0.05, ey))?;
+    let start2 = c.now(&c.handle("start")?)?;
+    if start2 >= start {
+        return Err(format!("a press near the left end of the track should move the start back (was {start}, now {start2})"));
+    }
+    c.no_errors()
+}
+
+fn sharp_on_high_dpi_and_follows_resizes(c: &Ctx) -> Result<(), String> {
+    let backing = "const c=document.querySelector('.chart canvas');const r=c.getBoundingClientRect();\
+        return [c.width,c.height,r.width,r.height,window.devicePixelRatio,document.documentElement.scrollWidth,document.documentElement.clientWidth];";
+    let check = |label: &str| -> Result<(), String> {
+        let want = c.browser.wait_for(
+            "the backing store to match",
+            "const c=document.querySelector('.chart canvas');const r=c.getBoundingClientRect();const d=window.devicePixelRatio;\
+             return c.width===Math.round(r.width*d)&&c.height===Math.round(r.height*d)&&r.width>0;",
+            Duration::from_secs(5),
+        );
+        let v = c.js(backing)?;
+        want.map_err(|e| format!("{label}: {e}: {v}"))?;
+        if v[5].as_f64() > v[6].as_f64() {
+            return Err(format!("{label}: the page scrolls sideways: {v}"));
+        }
+        Ok(())
+    };
+    c.metrics(1280, 900, 2.0, false)?;
+    c.open("")?;
+    check("1280 px at 2×")?;
+    let before = c.fingerprint()?;
+    c.metrics(360, 740, 3.0, true)?;
+    check("360 px at 3×")?;
+    c.wait_changed(&before)?;
+    c.browser.wait_for("ink at 360 px", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(5))?;
+    c.metrics(320, 640, 1.0, true)?;
+    check("320 px at 1×")?;
+    c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
+    c.no_errors()
+}
+
+fn says_so_when_the_wasm_cannot_start(c: &Ctx) -> Result<(), String> {
+    c.browser.goto(&c.broken.url(""))?;
+    let msg = c.browser.wait_for(
+        "the failure message",
+        "const b=document.getElementById('boot');return b&&b.getAttribute('role')==='alert'&&b.textContent.includes('could not start')?b.textContent:null;",
+        Duration::from_secs(20),
+    )?;
+    if !msg.as_str().unwrap_or("").contains("Reload") {
+        return Err(format!("the message should say what to do: {msg}"));
+    }
+    Ok(())
+}
+
+fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
+    c.metrics(1280, 800, 1.0, false)?;
+    c.open("")?;
+    c.shot("desktop-1280.png")?;
+    c.metrics(360, 740, 2.0, true)?;
+    c.open("")?;
+    c.shot("phone-360.png")?;
+    c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
+    c.no_errors()
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
+    if !dist.join("index.html").is_file() {
+        eprintln!("e2e: {} has no index.html: build first with `trunk build --release` (./scripts/test.sh does it)", dist.display());
+        std::process::exit(1);
+    }
+    let shots = root.join("target/screenshots");
+    let _ = std::fs::create_dir_all(&shots);
+    let browser = match Browser::start() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("e2e: {e}");
+            std::process::exit(1);
+        }
+    };
+    let inject = Options { inject_head: Some(HOOK.into()), ..Options::default() };
+    let app = StaticServer::start(&dist, inject.clone());
+    let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
+    let dates = orcl().expect("bundled series").points.iter().map(|p| p.date).collect();
+    let ctx = Ctx { browser, app, broken, dates, shots };
+
+    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 7] = [
+        ("loads_and_draws", loads_and_draws),
+        ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
+        ("the_start_never_passes_the_end", the_start_never_passes_the_end),
+        ("pointer_and_touch_drags_move_the_window", pointer_and_touch_drags_move_the_window),
+        ("sharp_on_high_dpi_and_follows_resizes", sharp_on_high_dpi_and_follows_resizes),
+        ("says_so_when_the_wasm_cannot_start", says_so_when_the_wasm_cannot_start),
+        ("screenshots_for_review", screenshots_for_review),
+    ];
+    let mut failed = Vec::new();
+    let mut ran = 0;
+    for (name, f) in scenarios {
+        if !filter.is_empty() && !filter.iter().any(|p| name.contains(p.as_str())) {
+            continue;
+        }
+        ran += 1;
+        let started = std::time::Instant::now();
+        let result = f(&ctx);
+        let _ = ctx.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+        match result {
+            Ok(()) => println!("test e2e::{name} ... ok ({:.1}s)", started.elapsed().as_secs_f64()),
+            Err(e) => {
+                println!("test e2e::{name} ... FAILED\n    {e}");
+                failed.push(name);
+            }
+        }
+    }
+    println!("\ne2e: {} passed, {} failed (screenshots in {})", ran - failed.len(), failed.len(), ctx.shots.display());
+    drop(ctx);
+    if !failed.is_empty() {
+        std::process::exit(1);
+    }
+}

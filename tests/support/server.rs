@@ -1,0 +1,114 @@
+//! A tiny static file server for the browser tests: serves dist/ on a free
+//! loopback port from a thread, with the right MIME types. For the tests it can
+//! inject a script at the top of index.html (the console/error hook, which must
+//! run before the app loads) and refuse chosen files (to test failure paths).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+
+#[derive(Clone, Default)]
+pub struct Options {
+    /// HTML inserted right after `<head>` of every .html page.
+    pub inject_head: Option<String>,
+    /// Requests whose path ends with this suffix get a 404.
+    pub refuse_suffix: Option<String>,
+}
+
+pub struct StaticServer {
+    pub port: u16,
+}
+
+impl StaticServer {
+    pub fn start(root: &Path, options: Options) -> StaticServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().unwrap().port();
+        let root = Arc::new(root.to_path_buf());
+        let options = Arc::new(options);
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, options) = (root.clone(), options.clone());
+                thread::spawn(move || {
+                    let _ = serve(stream, &root, &options);
+                });
+            }
+        });
+        StaticServer { port }
+    }
+
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("http://127.0.0.1:{}/{}", self.port, path_and_query.trim_start_matches('/'))
+    }
+}
+
+fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers (requests from the browser have no body we need).
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let refused = options.refuse_suffix.as_deref().is_some_and(|s| path.ends_with(s));
+    let file = resolve(root, path);
+    let (status, mime, body) = match file.filter(|_| !refused).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+        Some((f, mut body)) => {
+            let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if ext == "html" {
+                if let Some(inject) = &options.inject_head {
+                    let html = String::from_utf8_lossy(&body).replacen("<head>", &format!("<head>{inject}"), 1);
+                    body = html.into_bytes();
+                }
+            }
+            ("200 OK", mime(ext), body)
+        }
+        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)?;
+    // Let the client read everything before the socket closes.
+    let _ = stream.flush();
+    let mut sink = [0u8; 64];
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_millis(5)));
+    let _ = stream.read(&mut sink);
+    Ok(())
+}
+
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let mut p = root.to_path_buf();
+    for part in Path::new(url_path.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(s) => p.push(s),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if p.is_dir() {
+        p.push("index.html");
+    }
+    p.is_file().then_some(p)
+}
+
+fn mime(ext: &str) -> &'static str {
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
