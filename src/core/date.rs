@@ -114,6 +114,48 @@ impl Date {
     }
 }
 
+/// How precise a date in the data is: a day, or only a month or a year (as
+/// when a source says "Oct 2023"). Month and year dates sit on their first day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DatePrecision {
+    #[default]
+    Day,
+    Month,
+    Year,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub fn parse_flexible(s: &str) -> Result<(Date, DatePrecision), DateError> {
+        let bad = || DateError(format!("\"{s}\" is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"));
+        match s.len() {
+            10 => Date::parse_iso(s).map(|d| (d, DatePrecision::Day)),
+            7 => Date::parse_iso(&format!("{s}-01")).map(|d| (d, DatePrecision::Month)).map_err(|_| bad()),
+            4 => Date::parse_iso(&format!("{s}-01-01")).map(|d| (d, DatePrecision::Year)).map_err(|_| bad()),
+            _ => Err(bad()),
+        }
+    }
+
+    /// The date written at a precision: `2025-09-10`, `2025-09` or `2025`.
+    pub fn iso_at(self, p: DatePrecision) -> String {
+        let iso = self.iso();
+        match p {
+            DatePrecision::Day => iso,
+            DatePrecision::Month => iso[..7].to_string(),
+            DatePrecision::Year => iso[..4].to_string(),
+        }
+    }
+
+    /// For readers, at a precision: `10 Sep 2025`, `Sep 2025`, `2025`.
+    pub fn long_at(self, p: DatePrecision) -> String {
+        match p {
+            DatePrecision::Day => self.long(),
+            DatePrecision::Month => format!("{} {}", self.month_short(), self.year()),
+            DatePrecision::Year => self.year().to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
@@ -196,6 +238,20 @@ mod tests {
         assert_eq!(d.long(), "10 Sep 2025");
         assert_eq!(d.day_month(), "10 Sep");
         assert_eq!(d.month_short(), "Sep");
+    }
+
+    #[test]
+    fn flexible_dates_keep_their_precision() {
+        let (d, p) = Date::parse_flexible("2023-10").unwrap();
+        assert_eq!((d.iso(), p), ("2023-10-01".to_string(), DatePrecision::Month));
+        assert_eq!(d.iso_at(p), "2023-10");
+        assert_eq!(d.long_at(p), "Oct 2023");
+        let (d, p) = Date::parse_flexible("2021").unwrap();
+        assert_eq!((d.iso_at(p), d.long_at(p)), ("2021".to_string(), "2021".to_string()));
+        assert_eq!(Date::parse_flexible("2025-09-10").unwrap().1, DatePrecision::Day);
+        for bad in ["2023-13", "20231", "2023-1", "", "abcd", "2025-09-10T00:00"] {
+            assert!(Date::parse_flexible(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -3,6 +3,10 @@
 
 pub mod axis;
 pub mod bundled;
+pub mod csv;
+pub mod dataset;
+pub mod dataset_json;
 pub mod date;
+pub mod lang;
 pub mod series;
 pub mod timeline;

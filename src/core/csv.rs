@@ -1,0 +1,138 @@
+//! A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and
+//! newlines inside quotes, CRLF, a leading BOM, and a choice of delimiter
+//! (`,` or `;`, as spreadsheet programs export in many locales).
+
+/// One record with the 1-based line it starts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Splits `text` into records. Blank lines are skipped.
+pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut in_quotes = false;
+    let mut quoted_field = false;
+    let mut line = 1;
+    let mut start_line = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() && !quoted_field => {
+                in_quotes = true;
+                quoted_field = true;
+            }
+            '"' => {
+                return Err(CsvError { line, message: "a quote inside an unquoted field".into() });
+            }
+            c if c == delimiter => {
+                fields.push(std::mem::take(&mut field));
+                quoted_field = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                fields.push(std::mem::take(&mut field));
+                quoted_field = false;
+                if !(fields.len() == 1 && fields[0].is_empty()) {
+                    records.push(Record { line: start_line, fields: std::mem::take(&mut fields) });
+                }
+                fields.clear();
+                line += 1;
+                start_line = line;
+            }
+            _ => {
+                if quoted_field {
+                    return Err(CsvError { line, message: "text after a closing quote".into() });
+                }
+                field.push(c);
+            }
+        }
+    }
+    if in_quotes {
+        return Err(CsvError { line: start_line, message: "a quoted field is never closed".into() });
+    }
+    fields.push(field);
+    if !(fields.len() == 1 && fields[0].is_empty()) {
+        records.push(Record { line: start_line, fields });
+    }
+    Ok(records)
+}
+
+/// Guesses the delimiter from the header line: `;` if it has more semicolons
+/// than commas, else `,`.
+pub fn sniff_delimiter(text: &str) -> char {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        ';'
+    } else {
+        ','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Vec<Vec<String>> {
+        parse(text, ',').unwrap().into_iter().map(|r| r.fields).collect()
+    }
+
+    #[test]
+    fn plain_quoted_and_escaped_fields() {
+        let t = "date,value,unit,source\n2024-12,2.6,\"USD bn, post-money\",\"a \"\"quote\"\" here\"\r\n";
+        assert_eq!(
+            fields(t),
+            vec![vec!["date", "value", "unit", "source"], vec!["2024-12", "2.6", "USD bn, post-money", "a \"quote\" here"]]
+        );
+    }
+
+    #[test]
+    fn newlines_inside_quotes_keep_line_numbers_right() {
+        let r = parse("a,b\n\"x\ny\",1\nz,2\n", ',').unwrap();
+        assert_eq!(r[1].fields, vec!["x\ny", "1"]);
+        assert_eq!(r[1].line, 2);
+        assert_eq!(r[2].line, 4);
+    }
+
+    #[test]
+    fn bom_blank_lines_semicolons_and_no_final_newline() {
+        let r = parse("\u{feff}Date;Close\n\n2025-01-02;1,5", ';').unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].fields, vec!["2025-01-02", "1,5"]);
+        assert_eq!(r[1].line, 3);
+        assert_eq!(sniff_delimiter("Date;Close;Open\n"), ';');
+        assert_eq!(sniff_delimiter("date,value\n"), ',');
+    }
+
+    #[test]
+    fn broken_quotes_are_reported_with_their_line() {
+        assert_eq!(parse("a,b\n\"open,1\n", ',').unwrap_err().line, 2);
+        assert_eq!(parse("a,b\nx\"y,1\n", ',').unwrap_err().line, 2);
+        assert_eq!(parse("a,b\n\"x\"y,1\n", ',').unwrap_err().line, 2);
+    }
+}

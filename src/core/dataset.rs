@@ -1,0 +1,470 @@
+//! The dataset: series, events, facts (with alternatives where sources
+//! disagree), deals and stories, every item pointing at its sources. The JSON
+//! format is documented in docs/data-format.md; reading and validating it is in
+//! `dataset_json`, importing a plain CSV in `import_csv`.
+
+use super::date::{Date, DatePrecision};
+use super::lang::{Lang, Text};
+use super::series::Series;
+use std::fmt;
+
+/// The format tag every dataset file carries.
+pub const FORMAT: &str = "liquidity-explorer-dataset/1";
+/// Largest file accepted, in bytes (a 1,000,000-point series is about 25 MB).
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Most points in one series.
+pub const MAX_SERIES_POINTS: usize = 1_000_000;
+/// Most points in one dataset.
+pub const MAX_TOTAL_POINTS: usize = 2_000_000;
+
+macro_rules! keyword_enum {
+    ($(#[$m:meta])* $name:ident { $($var:ident = $kw:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($var),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+            pub fn keyword(self) -> &'static str {
+                match self { $($name::$var => $kw),+ }
+            }
+            pub fn from_keyword(s: &str) -> Option<$name> {
+                match s { $($kw => Some($name::$var),)+ _ => None }
+            }
+            pub fn keywords() -> String {
+                Self::ALL.iter().map(|k| k.keyword()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+
+keyword_enum!(
+    /// What the numbers measure.
+    Unit {
+        Usd = "usd",
+        UsdPerShare = "usd_per_share",
+        UsdM = "usd_m",
+        UsdBn = "usd_bn",
+        Usdt = "usdt",
+        Percent = "percent",
+        Mw = "mw",
+        UsdMPerMwYear = "usd_m_per_mw_year",
+        Count = "count",
+        Number = "number",
+    }
+);
+
+keyword_enum!(
+    /// What sort of series it is.
+    Kind {
+        Price = "price",
+        Valuation = "valuation",
+        Funding = "funding",
+        Revenue = "revenue",
+        Share = "share",
+        Other = "other",
+    }
+);
+
+keyword_enum!(
+    Frequency {
+        Daily = "daily",
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        Annual = "annual",
+        Irregular = "irregular",
+    }
+);
+
+keyword_enum!(
+    /// How far to trust a source: primary (the issuer, a filing, the data
+    /// vendor), secondary (a news report citing one), weak (a blog or aggregator).
+    Confidence {
+        Primary = "primary",
+        Secondary = "secondary",
+        Weak = "weak",
+    }
+);
+
+keyword_enum!(
+    /// How a story's chart reads its values.
+    Mode {
+        Absolute = "absolute",
+        Indexed = "indexed",
+        Percent = "percent",
+        Drawdown = "drawdown",
+    }
+);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceDef {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub url: Option<String>,
+    /// As the source dates itself (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub confidence: Confidence,
+}
+
+/// What a single point's own source says, where it differs from the series'.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PointNote {
+    pub source: Option<String>,
+    pub quote: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesDef {
+    pub name: Text,
+    pub unit: Unit,
+    pub kind: Kind,
+    pub frequency: Frequency,
+    pub sources: Vec<String>,
+    pub caveat: Option<Text>,
+    /// Display precision, when the source's is known.
+    pub decimals: Option<u8>,
+    /// The points; `series.id` is the series' id.
+    pub series: Series,
+    /// One per point.
+    pub precision: Vec<DatePrecision>,
+    /// (point index, note) for points with their own source or remark.
+    pub notes: Vec<(usize, PointNote)>,
+}
+
+impl SeriesDef {
+    pub fn id(&self) -> &str {
+        &self.series.id
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDef {
+    pub id: String,
+    pub date: Date,
+    pub precision: DatePrecision,
+    pub title: Text,
+    pub text: Text,
+    pub series: Vec<String>,
+    pub stories: Vec<String>,
+    pub sources: Vec<String>,
+    pub quote: Option<String>,
+}
+
+/// One sourced value of a fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    pub value: f64,
+    pub sources: Vec<String>,
+    pub quote: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// A figure that is not a series point (shares outstanding, a market value on
+/// a day, a ratio). More than one alternative means the sources disagree, and
+/// the app shows them side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactDef {
+    pub id: String,
+    pub title: Text,
+    pub unit: Unit,
+    pub date: Option<(Date, DatePrecision)>,
+    pub stories: Vec<String>,
+    pub series: Option<String>,
+    pub values: Vec<Alternative>,
+}
+
+impl FactDef {
+    pub fn is_conflict(&self) -> bool {
+        self.values.len() > 1
+    }
+}
+
+/// A miner's AI/HPC deal. Fields the sources don't give are `None` and read
+/// "not disclosed", never a guess.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealDef {
+    pub id: String,
+    pub company: String,
+    pub ticker: Option<String>,
+    pub partner: String,
+    pub date: Date,
+    pub precision: DatePrecision,
+    pub value_usd_bn: Option<f64>,
+    pub mw: Option<f64>,
+    pub term_years: Option<f64>,
+    pub text: Text,
+    pub sources: Vec<String>,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryDef {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub series: Vec<String>,
+    pub compare: Vec<String>,
+    pub window: Option<(Date, Date)>,
+    pub mode: Mode,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub id: String,
+    pub title: Text,
+    pub sources: Vec<SourceDef>,
+    pub series: Vec<SeriesDef>,
+    pub events: Vec<EventDef>,
+    pub facts: Vec<FactDef>,
+    pub deals: Vec<DealDef>,
+    pub stories: Vec<StoryDef>,
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&SourceDef> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn series(&self, id: &str) -> Option<&SeriesDef> {
+        self.series.iter().find(|s| s.id() == id)
+    }
+    pub fn story(&self, id: &str) -> Option<&StoryDef> {
+        self.stories.iter().find(|s| s.id == id)
+    }
+    pub fn total_points(&self) -> usize {
+        self.series.iter().map(|s| s.series.len()).sum()
+    }
+
+    /// Every source behind what a story shows: its series (and their points'
+    /// own sources), its events, facts and deals. In first-mention order.
+    pub fn sources_for(&self, series_ids: &[&str], story: Option<&str>) -> Vec<&SourceDef> {
+        let mut ids: Vec<&str> = Vec::new();
+        let mut add = |id: &'_ str| {
+            if let Some(src) = self.source(id) {
+                if !ids.contains(&src.id.as_str()) {
+                    ids.push(src.id.as_str());
+                }
+            }
+        };
+        for sid in series_ids {
+            if let Some(s) = self.series(sid) {
+                s.sources.iter().for_each(|x| add(x));
+                s.notes.iter().filter_map(|(_, n)| n.source.as_deref()).for_each(&mut add);
+            }
+        }
+        let in_story = |stories: &[String], series: &[String]| {
+            story.is_some_and(|st| stories.iter().any(|x| x == st)) || series.iter().any(|x| series_ids.contains(&x.as_str()))
+        };
+        for e in self.events.iter().filter(|e| in_story(&e.stories, &e.series)) {
+            e.sources.iter().for_each(|x| add(x));
+        }
+        for f in self.facts.iter().filter(|f| in_story(&f.stories, f.series.as_slice())) {
+            f.values.iter().flat_map(|v| &v.sources).for_each(|x| add(x));
+        }
+        if story == Some("miners") {
+            for d in &self.deals {
+                d.sources.iter().for_each(|x| add(x));
+            }
+        }
+        ids.into_iter().filter_map(|id| self.source(id)).collect()
+    }
+}
+
+/// Where a problem is: a section of the file, an item in it, maybe a point
+/// and a field.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Loc {
+    /// "series", "events", … or "" for the top level / the whole file.
+    pub section: String,
+    pub index: Option<usize>,
+    pub id: Option<String>,
+    pub point: Option<usize>,
+    pub field: Option<String>,
+    /// A line (and column) in the file, where known.
+    pub line: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    Syntax(String),
+    NotAnObject,
+    Missing,
+    WrongType(&'static str),
+    UnknownKeyword { value: String, allowed: String },
+    UnsupportedFormat(String),
+    NotFinite,
+    BadDate(String),
+    Unsorted,
+    DuplicateDate(String),
+    DuplicateId,
+    Empty,
+    UnknownRef { what: &'static str, id: String },
+    TooLarge { bytes: usize, limit: usize },
+    TooManyPoints { count: usize, limit: usize },
+    CsvNoDateColumn,
+    CsvNoNumbers,
+    CsvRowLength { expected: usize, found: usize },
+    NotADataset,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub loc: Loc,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn new(loc: Loc, kind: ProblemKind) -> Problem {
+        Problem { loc, kind }
+    }
+
+    /// One sentence for the reader, in their language, saying where and what.
+    pub fn message(&self, lang: Lang) -> String {
+        let at = self.loc.describe(lang);
+        let what = self.kind.describe(lang);
+        if at.is_empty() {
+            what
+        } else {
+            match lang {
+                Lang::En => format!("{at}: {what}"),
+                Lang::Ar => format!("{at}: {what}"),
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+fn section_name(section: &str, lang: Lang) -> String {
+    let (en, ar) = match section {
+        "series" => ("series", "السلسلة"),
+        "events" | "event" => ("event", "الحدث"),
+        "sources" | "source" => ("source", "المصدر"),
+        "facts" | "fact" => ("fact", "المعلومة"),
+        "deals" | "deal" => ("deal", "الصفقة"),
+        "stories" | "story" => ("story", "القصة"),
+        "csv" => ("column", "العمود"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::En => en.to_string(),
+        Lang::Ar => ar.to_string(),
+    }
+}
+
+impl Loc {
+    pub fn top(field: &str) -> Loc {
+        Loc { field: Some(field.into()), ..Loc::default() }
+    }
+
+    fn describe(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some((l, c)) = self.line {
+            parts.push(match (lang, c) {
+                (Lang::En, 0) => format!("line {l}"),
+                (Lang::En, c) => format!("line {l}, column {c}"),
+                (Lang::Ar, 0) => format!("السطر {l}"),
+                (Lang::Ar, c) => format!("السطر {l}، العمود {c}"),
+            });
+        }
+        if !self.section.is_empty() {
+            let name = section_name(&self.section, lang);
+            parts.push(match (&self.id, self.index, lang) {
+                (Some(id), _, _) => format!("{name} \"{id}\""),
+                (None, Some(i), Lang::En) => format!("{name} #{}", i + 1),
+                (None, Some(i), Lang::Ar) => format!("{name} رقم {}", i + 1),
+                (None, None, _) => name,
+            });
+        }
+        if let Some(p) = self.point {
+            parts.push(match lang {
+                Lang::En => format!("point {p}"),
+                Lang::Ar => format!("النقطة {p}"),
+            });
+        }
+        if let Some(f) = &self.field {
+            parts.push(match lang {
+                Lang::En => format!("field \"{f}\""),
+                Lang::Ar => format!("الحقل \"{f}\""),
+            });
+        }
+        parts.join(if lang == Lang::Ar { "، " } else { ", " })
+    }
+}
+
+impl ProblemKind {
+    fn describe(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        match lang {
+            Lang::En => match self {
+                Syntax(m) => format!("this is not valid JSON ({m})"),
+                NotAnObject => "expected an object { … }".into(),
+                Missing => "this field is required but missing".into(),
+                WrongType(t) => format!("expected {t}"),
+                UnknownKeyword { value, allowed } => format!("\"{value}\" is not one of: {allowed}"),
+                UnsupportedFormat(f) => format!("the format \"{f}\" is not supported (expected \"{FORMAT}\")"),
+                NotFinite => "the value is not a finite number".into(),
+                BadDate(d) => format!("\"{d}\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+                Unsorted => "dates must be in increasing order; this one comes before the previous point".into(),
+                DuplicateDate(d) => format!("the date {d} appears twice"),
+                DuplicateId => "this id is used twice".into(),
+                Empty => "there are no points".into(),
+                UnknownRef { what, id } => format!("refers to {what} \"{id}\", which is not in the file"),
+                TooLarge { bytes, limit } => format!("the file is {} MB, over the limit of {} MB", mb(*bytes), mb(*limit)),
+                TooManyPoints { count, limit } => format!("{count} points, over the limit of {limit}"),
+                CsvNoDateColumn => "the first column must hold dates (YYYY-MM-DD)".into(),
+                CsvNoNumbers => "no column after the date holds numbers".into(),
+                CsvRowLength { expected, found } => format!("this row has {found} cells, the header has {expected}"),
+                NotADataset => "this is neither a dataset (JSON) nor a CSV with a header row".into(),
+            },
+            Lang::Ar => match self {
+                Syntax(m) => format!("هذا ليس JSON صالحًا ({m})"),
+                NotAnObject => "المتوقع كائن { … }".into(),
+                Missing => "هذا الحقل مطلوب لكنه غير موجود".into(),
+                WrongType(t) => format!("المتوقع {}", type_ar(t)),
+                UnknownKeyword { value, allowed } => format!("\"{value}\" ليست من القيم المسموح بها: {allowed}"),
+                UnsupportedFormat(f) => format!("الصيغة \"{f}\" غير مدعومة (المتوقع \"{FORMAT}\")"),
+                NotFinite => "القيمة ليست عددًا منتهيًا".into(),
+                BadDate(d) => format!("\"{d}\" ليس تاريخًا (YYYY-MM-DD أو YYYY-MM أو YYYY)"),
+                Unsorted => "يجب أن تكون التواريخ تصاعدية؛ هذا التاريخ يسبق النقطة السابقة".into(),
+                DuplicateDate(d) => format!("التاريخ {d} مكرر"),
+                DuplicateId => "هذا المعرّف مستخدم مرتين".into(),
+                Empty => "لا توجد نقاط".into(),
+                UnknownRef { what, id } => format!("يشير إلى {} \"{id}\" غير الموجود في الملف", section_name(what, Lang::Ar)),
+                TooLarge { bytes, limit } => format!("حجم الملف {} ميغابايت، وهو أكبر من الحد المسموح ({} ميغابايت)", mb(*bytes), mb(*limit)),
+                TooManyPoints { count, limit } => format!("{count} نقطة، وهو أكثر من الحد المسموح ({limit})"),
+                CsvNoDateColumn => "يجب أن يحتوي العمود الأول على تواريخ (YYYY-MM-DD)".into(),
+                CsvNoNumbers => "لا يحتوي أي عمود بعد التاريخ على أرقام".into(),
+                CsvRowLength { expected, found } => format!("في هذا الصف {found} خلايا، وفي صف العناوين {expected}"),
+                NotADataset => "هذا الملف ليس مجموعة بيانات (JSON) ولا ملف CSV بصف عناوين".into(),
+            },
+        }
+    }
+}
+
+fn mb(bytes: usize) -> String {
+    let v = bytes as f64 / (1024.0 * 1024.0);
+    if v >= 10.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn type_ar(t: &str) -> String {
+    match t {
+        "a string" => "نصًا".into(),
+        "a number" => "عددًا".into(),
+        "a list [ … ]" => "قائمة [ … ]".into(),
+        "an object { … }" => "كائنًا { … }".into(),
+        "a [date, value] pair" => "زوجًا [تاريخ، قيمة]".into(),
+        "a text, or { \"en\": …, \"ar\": … }" => "نصًا، أو { \"en\": …, \"ar\": … }".into(),
+        "a [start, end] pair of dates" => "زوجًا [بداية، نهاية] من التواريخ".into(),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,721 @@
+//! Reading a dataset from JSON with every problem reported (not just the
+//! first), each naming where it is; and writing one back, deterministically,
+//! one item per line so that diffs stay readable.
+
+use super::dataset::*;
+use super::date::{Date, DatePrecision};
+use super::lang::Text;
+use super::series::{Point, Series};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// Parses and validates a dataset. On any problem, returns all of them.
+pub fn read(text: &str) -> Result<Dataset, Vec<Problem>> {
+    if text.len() > MAX_BYTES {
+        return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
+    }
+    let value: Value = match serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)) {
+        Ok(v) => v,
+        Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let loc = Loc { line: Some((e.line(), e.column())), ..Loc::default() };
+            return Err(vec![Problem::new(loc, ProblemKind::Syntax(msg))]);
+        }
+    };
+    let mut r = Reader { problems: Vec::new() };
+    let ds = r.dataset(&value);
+    match ds {
+        Some(ds) if r.problems.is_empty() => Ok(ds),
+        _ => Err(r.problems),
+    }
+}
+
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+/// The location of an item in a section, for messages.
+#[derive(Clone)]
+struct At {
+    section: &'static str,
+    index: usize,
+    id: Option<String>,
+}
+
+impl At {
+    fn loc(&self, field: &str) -> Loc {
+        Loc {
+            section: self.section.into(),
+            index: Some(self.index),
+            id: self.id.clone(),
+            field: (!field.is_empty()).then(|| field.to_string()),
+            ..Loc::default()
+        }
+    }
+}
+
+const T_STRING: &str = "a string";
+const T_NUMBER: &str = "a number";
+const T_LIST: &str = "a list [ … ]";
+const T_OBJECT: &str = "an object { … }";
+const T_TEXT: &str = "a text, or { \"en\": …, \"ar\": … }";
+
+impl Reader {
+    fn push(&mut self, loc: Loc, kind: ProblemKind) {
+        // A broken file can have millions of identical problems: keep the list readable.
+        if self.problems.len() < 200 {
+            self.problems.push(Problem::new(loc, kind));
+        }
+    }
+
+    fn dataset(&mut self, v: &Value) -> Option<Dataset> {
+        let Some(o) = v.as_object() else {
+            self.push(Loc::default(), ProblemKind::NotAnObject);
+            return None;
+        };
+        match o.get("format").and_then(Value::as_str) {
+            Some(FORMAT) => {}
+            Some(other) => self.push(Loc::top("format"), ProblemKind::UnsupportedFormat(other.into())),
+            None if o.get("format").is_some() => self.push(Loc::top("format"), ProblemKind::WrongType(T_STRING)),
+            None => self.push(Loc::top("format"), ProblemKind::Missing),
+        }
+        let top = At { section: "", index: 0, id: None };
+        let id = self.req_str(o, "id", &top_at(&top)).unwrap_or_default();
+        let title = self.text(o, "title", &top_at(&top), true).unwrap_or_default();
+
+        let sources = self.section(o, "sources", false, |r, o, at| r.source(o, at));
+        let series = self.section(o, "series", true, |r, o, at| r.series(o, at));
+        let events = self.section(o, "events", false, |r, o, at| r.event(o, at));
+        let facts = self.section(o, "facts", false, |r, o, at| r.fact(o, at));
+        let deals = self.section(o, "deals", false, |r, o, at| r.deal(o, at));
+        let stories = self.section(o, "stories", false, |r, o, at| r.story(o, at));
+
+        let total: usize = series.iter().map(|s| s.series.len()).sum();
+        if total > MAX_TOTAL_POINTS {
+            self.push(Loc::top("series"), ProblemKind::TooManyPoints { count: total, limit: MAX_TOTAL_POINTS });
+        }
+        let ds = Dataset { id, title, sources, series, events, facts, deals, stories };
+        self.check_refs(&ds);
+        Some(ds)
+    }
+
+    /// Reads a list of objects, checking ids are unique.
+    fn section<T>(
+        &mut self,
+        o: &Map<String, Value>,
+        name: &'static str,
+        required: bool,
+        mut item: impl FnMut(&mut Reader, &Map<String, Value>, &At) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(v) = o.get(name) else {
+            if required {
+                self.push(Loc::top(name), ProblemKind::Missing);
+            }
+            return Vec::new();
+        };
+        let Some(list) = v.as_array() else {
+            self.push(Loc::top(name), ProblemKind::WrongType(T_LIST));
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let id = v.get("id").and_then(Value::as_str).map(String::from);
+            let at = At { section: name, index: i, id: id.clone() };
+            let Some(obj) = v.as_object() else {
+                self.push(at.loc(""), ProblemKind::NotAnObject);
+                continue;
+            };
+            if let Some(id) = &id {
+                if !seen.insert(id.clone()) {
+                    self.push(at.loc("id"), ProblemKind::DuplicateId);
+                }
+            }
+            if let Some(t) = item(self, obj, &at) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn req_str(&mut self, o: &Map<String, Value>, f: &str, at: &At) -> Option<String> {
+        match o.get(f) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::String(_)) | None => {
+                self.push(at.loc(f), ProblemKind::Missing);
+                None
+            }
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        }
+    }
+
+    fn opt_str(&mut self, o: &Map<String, Value>, f: &str, at: &At) -> Option<String> {
+        match o.get(f) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        }
+    }
+
+    fn opt_num(&mut self, o: &Map<String, Value>, f: &str, at: &At) -> Option<f64> {
+        match o.get(f) {
+            None | Some(Value::Null) => None,
+            Some(v) => self.number(v, at.loc(f)),
+        }
+    }
+
+    fn number(&mut self, v: &Value, loc: Loc) -> Option<f64> {
+        match v {
+            Value::Number(n) => match n.as_f64() {
+                Some(x) if x.is_finite() => Some(x),
+                _ => {
+                    self.push(loc, ProblemKind::NotFinite);
+                    None
+                }
+            },
+            // "NaN", "Infinity", null: say what is wrong with the value itself.
+            Value::String(s) if s.trim().parse::<f64>().is_ok() || s.eq_ignore_ascii_case("nan") => {
+                self.push(loc, ProblemKind::NotFinite);
+                None
+            }
+            Value::Null => {
+                self.push(loc, ProblemKind::NotFinite);
+                None
+            }
+            _ => {
+                self.push(loc, ProblemKind::WrongType(T_NUMBER));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, o: &Map<String, Value>, f: &str, at: &At, required: bool) -> Option<Text> {
+        match o.get(f) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.push(at.loc(f), ProblemKind::Missing);
+                }
+                None
+            }
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(Text::same(s)),
+            Some(Value::Object(t)) => {
+                let en = t.get("en").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+                let ar = t.get("ar").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+                match (en, ar) {
+                    (Some(en), Some(ar)) => Some(Text::new(en, ar)),
+                    (Some(one), None) | (None, Some(one)) => Some(Text::same(one)),
+                    (None, None) => {
+                        self.push(at.loc(f), ProblemKind::WrongType(T_TEXT));
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType(T_TEXT));
+                None
+            }
+        }
+    }
+
+    fn ids(&mut self, o: &Map<String, Value>, f: &str, at: &At) -> Vec<String> {
+        match o.get(f) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(a)) => {
+                let mut out = Vec::new();
+                for v in a {
+                    match v.as_str() {
+                        Some(s) => out.push(s.to_string()),
+                        None => self.push(at.loc(f), ProblemKind::WrongType("a list of ids (strings)")),
+                    }
+                }
+                out
+            }
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType("a list of ids (strings)"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn keyword<K>(&mut self, o: &Map<String, Value>, f: &str, at: &At, parse: fn(&str) -> Option<K>, allowed: String, default: Option<K>) -> Option<K> {
+        match o.get(f) {
+            None | Some(Value::Null) => {
+                if default.is_none() {
+                    self.push(at.loc(f), ProblemKind::Missing);
+                }
+                default
+            }
+            Some(Value::String(s)) => {
+                let k = parse(s);
+                if k.is_none() {
+                    self.push(at.loc(f), ProblemKind::UnknownKeyword { value: s.clone(), allowed });
+                }
+                k
+            }
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, o: &Map<String, Value>, f: &str, at: &At, required: bool) -> Option<(Date, DatePrecision)> {
+        match o.get(f) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.push(at.loc(f), ProblemKind::Missing);
+                }
+                None
+            }
+            Some(Value::String(s)) => match Date::parse_flexible(s) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    self.push(at.loc(f), ProblemKind::BadDate(s.clone()));
+                    None
+                }
+            },
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        }
+    }
+
+    fn source(&mut self, o: &Map<String, Value>, at: &At) -> Option<SourceDef> {
+        let id = self.req_str(o, "id", at);
+        let publisher = self.req_str(o, "publisher", at);
+        let title = self.opt_str(o, "title", at).unwrap_or_default();
+        let url = self.opt_str(o, "url", at);
+        let date = self.opt_str(o, "date", at);
+        if let Some(d) = &date {
+            if Date::parse_flexible(d).is_err() {
+                self.push(at.loc("date"), ProblemKind::BadDate(d.clone()));
+            }
+        }
+        let note = self.opt_str(o, "note", at);
+        let confidence = self.keyword(o, "confidence", at, Confidence::from_keyword, Confidence::keywords(), None);
+        Some(SourceDef { id: id?, publisher: publisher?, title, url, date, note, confidence: confidence? })
+    }
+
+    fn series(&mut self, o: &Map<String, Value>, at: &At) -> Option<SeriesDef> {
+        let id = self.req_str(o, "id", at);
+        let name = self.text(o, "name", at, true);
+        let unit = self.keyword(o, "unit", at, Unit::from_keyword, Unit::keywords(), None);
+        let kind = self.keyword(o, "kind", at, Kind::from_keyword, Kind::keywords(), Some(Kind::Other));
+        let frequency = self.keyword(o, "frequency", at, Frequency::from_keyword, Frequency::keywords(), Some(Frequency::Irregular));
+        let sources = self.ids(o, "sources", at);
+        let caveat = self.text(o, "caveat", at, false);
+        let decimals = self.opt_num(o, "decimals", at).map(|d| d.clamp(0.0, 12.0) as u8);
+        let (points, precision, notes) = self.points(o, at);
+        let id = id?;
+        let series = Series { id: id.clone(), name: name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), unit: String::new(), points };
+        Some(SeriesDef { name: name?, unit: unit?, kind: kind?, frequency: frequency?, sources, caveat, decimals, series, precision, notes })
+    }
+
+    fn points(&mut self, o: &Map<String, Value>, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {
+        let (mut pts, mut prec, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+        let Some(v) = o.get("points") else {
+            self.push(at.loc("points"), ProblemKind::Missing);
+            return (pts, prec, notes);
+        };
+        let Some(list) = v.as_array() else {
+            self.push(at.loc("points"), ProblemKind::WrongType(T_LIST));
+            return (pts, prec, notes);
+        };
+        if list.is_empty() {
+            self.push(at.loc("points"), ProblemKind::Empty);
+        }
+        if list.len() > MAX_SERIES_POINTS {
+            self.push(at.loc("points"), ProblemKind::TooManyPoints { count: list.len(), limit: MAX_SERIES_POINTS });
+            return (pts, prec, notes);
+        }
+        pts.reserve(list.len());
+        let mut prev: Option<Date> = None;
+        for (i, p) in list.iter().enumerate() {
+            let loc = |field: &str| Loc { point: Some(i), ..at.loc(field) };
+            let Some(pair) = p.as_array().filter(|a| a.len() == 2 || a.len() == 3) else {
+                self.push(loc(""), ProblemKind::WrongType("a [date, value] pair"));
+                continue;
+            };
+            let date = match pair[0].as_str().map(Date::parse_flexible) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(_)) => {
+                    self.push(loc("date"), ProblemKind::BadDate(pair[0].as_str().unwrap_or_default().into()));
+                    None
+                }
+                None => {
+                    self.push(loc("date"), ProblemKind::WrongType(T_STRING));
+                    None
+                }
+            };
+            let value = self.number(&pair[1], loc("value"));
+            if let Some(extra) = pair.get(2) {
+                match extra.as_object() {
+                    Some(m) => {
+                        let get = |k: &str| m.get(k).and_then(Value::as_str).map(String::from);
+                        notes.push((pts.len(), PointNote { source: get("source"), quote: get("quote"), note: get("note") }));
+                    }
+                    None => self.push(loc("note"), ProblemKind::WrongType(T_OBJECT)),
+                }
+            }
+            let (Some((d, pr)), Some(v)) = (date, value) else { continue };
+            if let Some(prev) = prev {
+                if d == prev {
+                    self.push(loc("date"), ProblemKind::DuplicateDate(d.iso_at(pr)));
+                    continue;
+                }
+                if d < prev {
+                    self.push(loc("date"), ProblemKind::Unsorted);
+                    continue;
+                }
+            }
+            prev = Some(d);
+            pts.push(Point { date: d, value: v });
+            prec.push(pr);
+        }
+        (pts, prec, notes)
+    }
+
+    fn event(&mut self, o: &Map<String, Value>, at: &At) -> Option<EventDef> {
+        let id = self.req_str(o, "id", at);
+        let date = self.date(o, "date", at, true);
+        let title = self.text(o, "title", at, true);
+        let text = self.text(o, "text", at, false);
+        let series = self.ids(o, "series", at);
+        let stories = self.ids(o, "stories", at);
+        let sources = self.ids(o, "sources", at);
+        let quote = self.opt_str(o, "quote", at);
+        let (date, precision) = date?;
+        let title = title?;
+        Some(EventDef { id: id?, date, precision, text: text.unwrap_or_else(|| title.clone()), title, series, stories, sources, quote })
+    }
+
+    fn fact(&mut self, o: &Map<String, Value>, at: &At) -> Option<FactDef> {
+        let id = self.req_str(o, "id", at);
+        let title = self.text(o, "title", at, true);
+        let unit = self.keyword(o, "unit", at, Unit::from_keyword, Unit::keywords(), None);
+        let date = self.date(o, "date", at, false);
+        let stories = self.ids(o, "stories", at);
+        let series = self.opt_str(o, "series", at);
+        let mut values = Vec::new();
+        match o.get("values").and_then(Value::as_array) {
+            None => self.push(at.loc("values"), ProblemKind::Missing),
+            Some(list) if list.is_empty() => self.push(at.loc("values"), ProblemKind::Empty),
+            Some(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    let vat = At { section: at.section, index: at.index, id: at.id.clone() };
+                    let Some(m) = v.as_object() else {
+                        self.push(Loc { point: Some(i), ..vat.loc("values") }, ProblemKind::NotAnObject);
+                        continue;
+                    };
+                    let value = match m.get("value") {
+                        Some(x) => self.number(x, Loc { point: Some(i), ..vat.loc("value") }),
+                        None => {
+                            self.push(Loc { point: Some(i), ..vat.loc("value") }, ProblemKind::Missing);
+                            None
+                        }
+                    };
+                    let sources = self.ids(m, "sources", &vat);
+                    let quote = self.opt_str(m, "quote", &vat);
+                    let note = self.text(m, "note", &vat, false);
+                    if let Some(value) = value {
+                        values.push(Alternative { value, sources, quote, note });
+                    }
+                }
+            }
+        }
+        Some(FactDef { id: id?, title: title?, unit: unit?, date, stories, series, values })
+    }
+
+    fn deal(&mut self, o: &Map<String, Value>, at: &At) -> Option<DealDef> {
+        let id = self.req_str(o, "id", at);
+        let company = self.req_str(o, "company", at);
+        let ticker = self.opt_str(o, "ticker", at);
+        let partner = self.req_str(o, "partner", at);
+        let date = self.date(o, "date", at, true);
+        let value_usd_bn = self.opt_num(o, "value_usd_bn", at);
+        let mw = self.opt_num(o, "mw", at);
+        let term_years = self.opt_num(o, "term_years", at);
+        let text = self.text(o, "text", at, true);
+        let sources = self.ids(o, "sources", at);
+        let quote = self.opt_str(o, "quote", at);
+        let (date, precision) = date?;
+        Some(DealDef { id: id?, company: company?, ticker, partner: partner?, date, precision, value_usd_bn, mw, term_years, text: text?, sources, quote })
+    }
+
+    fn story(&mut self, o: &Map<String, Value>, at: &At) -> Option<StoryDef> {
+        let id = self.req_str(o, "id", at);
+        let title = self.text(o, "title", at, true);
+        let summary = self.text(o, "summary", at, false);
+        let series = self.ids(o, "series", at);
+        let compare = self.ids(o, "compare", at);
+        let mode = self.keyword(o, "mode", at, Mode::from_keyword, Mode::keywords(), Some(Mode::Absolute));
+        let window = match o.get("window") {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(a)) if a.len() == 2 => {
+                let d = |v: &Value| v.as_str().and_then(|s| Date::parse_flexible(s).ok()).map(|d| d.0);
+                match (d(&a[0]), d(&a[1])) {
+                    (Some(x), Some(y)) => Some((x.min(y), x.max(y))),
+                    _ => {
+                        self.push(at.loc("window"), ProblemKind::WrongType("a [start, end] pair of dates"));
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                self.push(at.loc("window"), ProblemKind::WrongType("a [start, end] pair of dates"));
+                None
+            }
+        };
+        let title = title?;
+        Some(StoryDef { id: id?, summary: summary.unwrap_or_default(), title, series, compare, window, mode: mode? })
+    }
+
+    /// Every id that points somewhere must point at something.
+    fn check_refs(&mut self, ds: &Dataset) {
+        let sources: HashSet<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
+        let series: HashSet<&str> = ds.series.iter().map(|s| s.id()).collect();
+        let stories: HashSet<&str> = ds.stories.iter().map(|s| s.id.as_str()).collect();
+        let mut problems = Vec::new();
+        let mut check = |set: &HashSet<&str>, what: &'static str, ids: &mut dyn Iterator<Item = &String>, loc: Loc| {
+            for id in ids {
+                if !set.contains(id.as_str()) {
+                    problems.push(Problem::new(loc.clone(), ProblemKind::UnknownRef { what, id: id.clone() }));
+                }
+            }
+        };
+        let loc = |section: &str, i: usize, id: &str, field: &str| Loc {
+            section: section.into(),
+            index: Some(i),
+            id: Some(id.into()),
+            field: Some(field.into()),
+            ..Loc::default()
+        };
+        for (i, s) in ds.series.iter().enumerate() {
+            check(&sources, "source", &mut s.sources.iter(), loc("series", i, s.id(), "sources"));
+            for (p, n) in &s.notes {
+                check(&sources, "source", &mut n.source.iter(), Loc { point: Some(*p), ..loc("series", i, s.id(), "source") });
+            }
+        }
+        for (i, e) in ds.events.iter().enumerate() {
+            check(&series, "series", &mut e.series.iter(), loc("events", i, &e.id, "series"));
+            check(&stories, "story", &mut e.stories.iter(), loc("events", i, &e.id, "stories"));
+            check(&sources, "source", &mut e.sources.iter(), loc("events", i, &e.id, "sources"));
+        }
+        for (i, f) in ds.facts.iter().enumerate() {
+            check(&stories, "story", &mut f.stories.iter(), loc("facts", i, &f.id, "stories"));
+            check(&series, "series", &mut f.series.iter(), loc("facts", i, &f.id, "series"));
+            for v in &f.values {
+                check(&sources, "source", &mut v.sources.iter(), loc("facts", i, &f.id, "sources"));
+            }
+        }
+        for (i, d) in ds.deals.iter().enumerate() {
+            check(&sources, "source", &mut d.sources.iter(), loc("deals", i, &d.id, "sources"));
+        }
+        for (i, s) in ds.stories.iter().enumerate() {
+            check(&series, "series", &mut s.series.iter(), loc("stories", i, &s.id, "series"));
+            check(&series, "series", &mut s.compare.iter(), loc("stories", i, &s.id, "compare"));
+        }
+        for p in problems {
+            self.push(p.loc, p.kind);
+        }
+    }
+}
+
+fn top_at(_: &At) -> At {
+    At { section: "", index: 0, id: None }
+}
+
+// ---------------------------------------------------------------- writing
+
+fn text_json(t: &Text) -> Value {
+    if t.en == t.ar {
+        Value::String(t.en.clone())
+    } else {
+        serde_json::json!({ "en": t.en, "ar": t.ar })
+    }
+}
+
+fn put(m: &mut Map<String, Value>, k: &str, v: Value) {
+    if !(v.is_null() || v.as_array().is_some_and(|a| a.is_empty())) {
+        m.insert(k.into(), v);
+    }
+}
+
+fn strs(v: &[String]) -> Value {
+    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
+}
+
+fn opt<T: Into<Value> + Clone>(v: &Option<T>) -> Value {
+    v.clone().map(Into::into).unwrap_or(Value::Null)
+}
+
+/// Writes the dataset as JSON: top-level keys one per line, each item of a
+/// section on its own line. Reading it back gives the same dataset.
+pub fn write(ds: &Dataset) -> String {
+    let mut out = String::from("{\n");
+    let line = |k: &str, v: &Value| format!("\"{k}\": {}", serde_json::to_string(v).unwrap_or_default());
+    let mut top = vec![line("format", &FORMAT.into()), line("id", &ds.id.clone().into()), line("title", &text_json(&ds.title))];
+    let section = |name: &str, items: Vec<Value>| {
+        let body: Vec<String> = items.iter().map(|v| serde_json::to_string(v).unwrap_or_default()).collect();
+        format!("\"{name}\": [\n{}\n]", body.join(",\n"))
+    };
+    top.push(section(
+        "sources",
+        ds.sources
+            .iter()
+            .map(|s| {
+                let mut m = Map::new();
+                put(&mut m, "id", s.id.clone().into());
+                put(&mut m, "publisher", s.publisher.clone().into());
+                put(&mut m, "title", if s.title.is_empty() { Value::Null } else { s.title.clone().into() });
+                put(&mut m, "url", opt(&s.url));
+                put(&mut m, "date", opt(&s.date));
+                put(&mut m, "note", opt(&s.note));
+                put(&mut m, "confidence", s.confidence.keyword().into());
+                Value::Object(m)
+            })
+            .collect(),
+    ));
+    top.push(section(
+        "series",
+        ds.series
+            .iter()
+            .map(|s| {
+                let mut m = Map::new();
+                put(&mut m, "id", s.id().into());
+                put(&mut m, "name", text_json(&s.name));
+                put(&mut m, "unit", s.unit.keyword().into());
+                put(&mut m, "kind", s.kind.keyword().into());
+                put(&mut m, "frequency", s.frequency.keyword().into());
+                put(&mut m, "sources", strs(&s.sources));
+                put(&mut m, "caveat", s.caveat.as_ref().map(text_json).unwrap_or(Value::Null));
+                put(&mut m, "decimals", s.decimals.map(Value::from).unwrap_or(Value::Null));
+                let pts = s
+                    .series
+                    .points
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let mut a = vec![Value::String(p.date.iso_at(s.precision.get(i).copied().unwrap_or_default())), num(p.value)];
+                        if let Some((_, n)) = s.notes.iter().find(|(j, _)| *j == i) {
+                            let mut nm = Map::new();
+                            put(&mut nm, "source", opt(&n.source));
+                            put(&mut nm, "quote", opt(&n.quote));
+                            put(&mut nm, "note", opt(&n.note));
+                            a.push(Value::Object(nm));
+                        }
+                        Value::Array(a)
+                    })
+                    .collect();
+                m.insert("points".into(), Value::Array(pts));
+                Value::Object(m)
+            })
+            .collect(),
+    ));
+    top.push(section(
+        "events",
+        ds.events
+            .iter()
+            .map(|e| {
+                let mut m = Map::new();
+                put(&mut m, "id", e.id.clone().into());
+                put(&mut m, "date", e.date.iso_at(e.precision).into());
+                put(&mut m, "title", text_json(&e.title));
+                put(&mut m, "text", text_json(&e.text));
+                put(&mut m, "series", strs(&e.series));
+                put(&mut m, "stories", strs(&e.stories));
+                put(&mut m, "sources", strs(&e.sources));
+                put(&mut m, "quote", opt(&e.quote));
+                Value::Object(m)
+            })
+            .collect(),
+    ));
+    top.push(section(
+        "facts",
+        ds.facts
+            .iter()
+            .map(|f| {
+                let mut m = Map::new();
+                put(&mut m, "id", f.id.clone().into());
+                put(&mut m, "title", text_json(&f.title));
+                put(&mut m, "unit", f.unit.keyword().into());
+                put(&mut m, "date", f.date.map(|(d, p)| Value::from(d.iso_at(p))).unwrap_or(Value::Null));
+                put(&mut m, "stories", strs(&f.stories));
+                put(&mut m, "series", opt(&f.series));
+                let vals = f
+                    .values
+                    .iter()
+                    .map(|a| {
+                        let mut vm = Map::new();
+                        put(&mut vm, "value", num(a.value));
+                        put(&mut vm, "sources", strs(&a.sources));
+                        put(&mut vm, "quote", opt(&a.quote));
+                        put(&mut vm, "note", a.note.as_ref().map(text_json).unwrap_or(Value::Null));
+                        Value::Object(vm)
+                    })
+                    .collect();
+                m.insert("values".into(), Value::Array(vals));
+                Value::Object(m)
+            })
+            .collect(),
+    ));
+    top.push(section(
+        "deals",
+        ds.deals
+            .iter()
+            .map(|d| {
+                let mut m = Map::new();
+                put(&mut m, "id", d.id.clone().into());
+                put(&mut m, "company", d.company.clone().into());
+                put(&mut m, "ticker", opt(&d.ticker));
+                put(&mut m, "partner", d.partner.clone().into());
+                put(&mut m, "date", d.date.iso_at(d.precision).into());
+                put(&mut m, "value_usd_bn", d.value_usd_bn.map(num).unwrap_or(Value::Null));
+                put(&mut m, "mw", d.mw.map(num).unwrap_or(Value::Null));
+                put(&mut m, "term_years", d.term_years.map(num).unwrap_or(Value::Null));
+                put(&mut m, "text", text_json(&d.text));
+                put(&mut m, "sources", strs(&d.sources));
+                put(&mut m, "quote", opt(&d.quote));
+                Value::Object(m)
+            })
+            .collect(),
+    ));
+    top.push(section(
+        "stories",
+        ds.stories
+            .iter()
+            .map(|s| {
+                let mut m = Map::new();
+                put(&mut m, "id", s.id.clone().into());
+                put(&mut m, "title", text_json(&s.title));
+                put(&mut m, "summary", if s.summary.en.is_empty() { Value::Null } else { text_json(&s.summary) });
+                put(&mut m, "series", strs(&s.series));
+                put(&mut m, "compare", strs(&s.compare));
+                put(&mut m, "window", s.window.map(|(a, b)| serde_json::json!([a.iso(), b.iso()])).unwrap_or(Value::Null));
+                put(&mut m, "mode", s.mode.keyword().into());
+                Value::Object(m)
+            })
+            .collect(),
+    ));
+    out.push_str(&top.join(",\n"));
+    out.push_str("\n}\n");
+    out
+}
+
+/// Whole numbers are written without ".0" (2300, not 2300.0).
+fn num(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        Value::from(v as i64)
+    } else {
+        Value::from(v)
+    }
+}
