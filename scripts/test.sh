@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 apt_need chromium chromium-driver fonts-noto-core
 
-say "Native tests (core, chart drawn to SVG)"
-cargo test --locked --lib --bins --test chart_svg
+say "Native tests (core, chart drawn to SVG, dataset and its sources)"
+native=()
+for f in tests/*.rs; do
+  name=$(basename "$f" .rs)
+  [ "$name" = e2e ] || native+=(--test "$name")
+done
+cargo test --locked --lib --bins "${native[@]}"
 
 say "Release build (trunk build --release)"
 trunk build --release

@@ -156,6 +156,8 @@ pub struct EventDef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alternative {
     pub value: f64,
+    /// The top of a range, when the source gives one ("$2.2m to $3.1m").
+    pub high: Option<f64>,
     pub sources: Vec<String>,
     pub quote: Option<String>,
     pub note: Option<Text>,
@@ -188,7 +190,7 @@ pub struct DealDef {
     pub id: String,
     pub company: String,
     pub ticker: Option<String>,
-    pub partner: String,
+    pub partner: Option<String>,
     pub date: Date,
     pub precision: DatePrecision,
     pub value_usd_bn: Option<f64>,

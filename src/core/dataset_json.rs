@@ -423,11 +423,12 @@ impl Reader {
                             None
                         }
                     };
+                    let high = self.opt_num(m, "high", &vat);
                     let sources = self.ids(m, "sources", &vat);
                     let quote = self.opt_str(m, "quote", &vat);
                     let note = self.text(m, "note", &vat, false);
                     if let Some(value) = value {
-                        values.push(Alternative { value, sources, quote, note });
+                        values.push(Alternative { value, high, sources, quote, note });
                     }
                 }
             }
@@ -439,7 +440,7 @@ impl Reader {
         let id = self.req_str(o, "id", at);
         let company = self.req_str(o, "company", at);
         let ticker = self.opt_str(o, "ticker", at);
-        let partner = self.req_str(o, "partner", at);
+        let partner = self.opt_str(o, "partner", at);
         let date = self.date(o, "date", at, true);
         let value_usd_bn = self.opt_num(o, "value_usd_bn", at);
         let mw = self.opt_num(o, "mw", at);
@@ -448,7 +449,7 @@ impl Reader {
         let sources = self.ids(o, "sources", at);
         let quote = self.opt_str(o, "quote", at);
         let (date, precision) = date?;
-        Some(DealDef { id: id?, company: company?, ticker, partner: partner?, date, precision, value_usd_bn, mw, term_years, text: text?, sources, quote })
+        Some(DealDef { id: id?, company: company?, ticker, partner, date, precision, value_usd_bn, mw, term_years, text: text?, sources, quote })
     }
 
     fn story(&mut self, o: &Map<String, Value>, at: &At) -> Option<StoryDef> {
@@ -657,6 +658,7 @@ pub fn write(ds: &Dataset) -> String {
                     .map(|a| {
                         let mut vm = Map::new();
                         put(&mut vm, "value", num(a.value));
+                        put(&mut vm, "high", a.high.map(num).unwrap_or(Value::Null));
                         put(&mut vm, "sources", strs(&a.sources));
                         put(&mut vm, "quote", opt(&a.quote));
                         put(&mut vm, "note", a.note.as_ref().map(text_json).unwrap_or(Value::Null));
@@ -677,7 +679,7 @@ pub fn write(ds: &Dataset) -> String {
                 put(&mut m, "id", d.id.clone().into());
                 put(&mut m, "company", d.company.clone().into());
                 put(&mut m, "ticker", opt(&d.ticker));
-                put(&mut m, "partner", d.partner.clone().into());
+                put(&mut m, "partner", opt(&d.partner));
                 put(&mut m, "date", d.date.iso_at(d.precision).into());
                 put(&mut m, "value_usd_bn", d.value_usd_bn.map(num).unwrap_or(Value::Null));
                 put(&mut m, "mw", d.mw.map(num).unwrap_or(Value::Null));

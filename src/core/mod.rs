@@ -2,6 +2,7 @@
 //! controller, axis ranges and the bundled data. Tested natively.
 
 pub mod axis;
+pub mod build;
 pub mod bundled;
 pub mod csv;
 pub mod dataset;
