@@ -1,0 +1,238 @@
+//! Bring-your-own-data: a CSV with a header row, a date column first and one
+//! or more numeric columns (what finance sites and spreadsheets export), comma-
+//! or semicolon-separated. Each numeric column becomes a series; a column with
+//! no numbers at all (a ticker symbol, say) is left out. Empty cells are gaps,
+//! never filled in.
+
+use super::csv;
+use super::dataset::*;
+use super::dataset_json;
+use super::date::{Date, DatePrecision};
+use super::lang::Text;
+use super::series::{Point, Series};
+
+/// Reads a file the reader picked or linked: a dataset (JSON) or a CSV.
+pub fn load_any(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') || body.starts_with('[') {
+        dataset_json::read(text)
+    } else {
+        import_csv(text, file_name)
+    }
+}
+
+/// Parses a number as spreadsheets write it: `1234.5`, `1,234.5` (quoted),
+/// and with `;` as the separator also `1.234,5` or `1234,5`.
+fn parse_number(cell: &str, semicolon: bool) -> Option<f64> {
+    let s: String = cell.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+    if s.is_empty() {
+        return None;
+    }
+    let s = if semicolon && s.contains(',') {
+        s.replace('.', "").replace(',', ".")
+    } else {
+        s.replace(',', "")
+    };
+    s.parse::<f64>().ok()
+}
+
+/// The date at the start of a cell: `2025-01-02`, `2025-01-02T00:00:00Z`,
+/// `2025-01-02 16:00`, or `2025-01`.
+fn parse_date(cell: &str) -> Option<(Date, DatePrecision)> {
+    let c = cell.trim();
+    let head = match c.get(10..11) {
+        Some("T") | Some(" ") => &c[..10],
+        _ => c,
+    };
+    Date::parse_flexible(head).ok()
+}
+
+fn slug(s: &str) -> String {
+    let id: String = s.trim().chars().map(|c| if c.is_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let id = id.trim_matches('_').to_string();
+    if id.is_empty() {
+        "COLUMN".into()
+    } else {
+        id
+    }
+}
+
+pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> {
+    if text.len() > MAX_BYTES {
+        return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
+    }
+    let delim = csv::sniff_delimiter(text);
+    let records = csv::parse(text, delim).map_err(|e| {
+        vec![Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Syntax(e.message))]
+    })?;
+    let mut it = records.into_iter();
+    let Some(header) = it.next().filter(|h| h.fields.len() >= 2) else {
+        return Err(vec![Problem::new(Loc::default(), ProblemKind::NotADataset)]);
+    };
+    let rows: Vec<_> = it.collect();
+    let ncols = header.fields.len();
+    let mut problems = Vec::new();
+    let mut dated = Vec::with_capacity(rows.len());
+    for r in &rows {
+        if r.fields.len() != ncols {
+            problems.push(Problem::new(
+                Loc { line: Some((r.line, 0)), ..Loc::default() },
+                ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() },
+            ));
+            continue;
+        }
+        match parse_date(&r.fields[0]) {
+            Some(d) => dated.push((d, r)),
+            None if dated.is_empty() && problems.is_empty() => {
+                return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);
+            }
+            None => problems.push(Problem::new(
+                Loc { line: Some((r.line, 1)), ..Loc::default() },
+                ProblemKind::BadDate(r.fields[0].trim().into()),
+            )),
+        }
+        if problems.len() >= 200 {
+            break;
+        }
+    }
+    if rows.len() > MAX_SERIES_POINTS {
+        problems.push(Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows.len(), limit: MAX_SERIES_POINTS }));
+    }
+    // Exports come newest-first as often as oldest-first: order by date.
+    dated.sort_by_key(|((d, _), _)| *d);
+    for w in dated.windows(2) {
+        if w[0].0 .0 == w[1].0 .0 {
+            problems.push(Problem::new(
+                Loc { line: Some((w[1].1.line, 1)), ..Loc::default() },
+                ProblemKind::DuplicateDate(w[1].0 .0.iso_at(w[1].0 .1)),
+            ));
+        }
+    }
+    let semicolon = delim == ';';
+    let mut series = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    for col in 1..ncols {
+        let name = header.fields[col].trim();
+        let mut points = Vec::new();
+        let mut precision = Vec::new();
+        let mut bad = Vec::new();
+        for ((d, p), r) in &dated {
+            let cell = r.fields[col].trim();
+            if cell.is_empty() {
+                continue;
+            }
+            match parse_number(cell, semicolon) {
+                Some(v) if v.is_finite() => {
+                    points.push(Point { date: *d, value: v });
+                    precision.push(*p);
+                }
+                Some(_) => bad.push((r.line, ProblemKind::NotFinite)),
+                None => bad.push((r.line, ProblemKind::WrongType("a number"))),
+            }
+        }
+        if points.is_empty() {
+            continue; // a text column: not a series
+        }
+        let loc_name = if name.is_empty() { format!("{}", col + 1) } else { name.to_string() };
+        for (line, kind) in bad.into_iter().take(20) {
+            let loc = Loc { field: Some(loc_name.clone()), line: Some((line, col + 1)), ..Loc::default() };
+            problems.push(Problem::new(loc, kind));
+        }
+        let mut id = slug(name);
+        while ids.contains(&id) {
+            id.push('_');
+        }
+        ids.push(id.clone());
+        let label = if name.is_empty() { id.clone() } else { name.to_string() };
+        series.push(SeriesDef {
+            name: Text::same(&label),
+            unit: Unit::Number,
+            kind: Kind::Other,
+            frequency: Frequency::Irregular,
+            sources: vec!["file".into()],
+            caveat: None,
+            decimals: None,
+            series: Series { id, name: label, unit: String::new(), points },
+            precision,
+            notes: Vec::new(),
+        });
+    }
+    if series.is_empty() && problems.is_empty() {
+        problems.push(Problem::new(Loc::default(), ProblemKind::CsvNoNumbers));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let title = Text::same(file_name);
+    let story = StoryDef {
+        id: "data".into(),
+        title: title.clone(),
+        summary: Text::default(),
+        series: vec![series[0].id().to_string()],
+        compare: series[1..].iter().map(|s| s.id().to_string()).collect(),
+        window: None,
+        mode: Mode::Absolute,
+    };
+    Ok(Dataset {
+        id: slug(file_name).to_lowercase(),
+        title,
+        sources: vec![SourceDef {
+            id: "file".into(),
+            publisher: file_name.into(),
+            title: String::new(),
+            url: None,
+            date: None,
+            note: Some("Loaded from a file; it does not say where its numbers come from.".into()),
+            confidence: Confidence::Weak,
+        }],
+        series,
+        events: Vec::new(),
+        facts: Vec::new(),
+        deals: Vec::new(),
+        stories: vec![story],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lang::Lang;
+
+    #[test]
+    fn a_yahoo_style_export_becomes_one_series_per_numeric_column() {
+        let csv = "Date,Open,Close,Symbol\n2025-01-03,10,11,X\n2025-01-02,9,10.5,X\n2025-01-06,,12,X\n";
+        let ds = import_csv(csv, "prices.csv").unwrap();
+        let ids: Vec<_> = ds.series.iter().map(|s| s.id()).collect();
+        assert_eq!(ids, vec!["OPEN", "CLOSE"], "the text column is left out");
+        let close = &ds.series[1].series;
+        assert_eq!(close.points.iter().map(|p| p.value).collect::<Vec<_>>(), vec![10.5, 11.0, 12.0], "sorted by date");
+        assert_eq!(ds.series[0].series.len(), 2, "an empty cell is a gap, not a zero");
+        assert_eq!(ds.stories[0].series, vec!["OPEN"]);
+        assert_eq!(ds.stories[0].compare, vec!["CLOSE"]);
+        assert_eq!(ds.title.en, "prices.csv");
+    }
+
+    #[test]
+    fn semicolons_and_decimal_commas() {
+        let ds = import_csv("Datum;Schluss\n2025-01-02;1.234,5\n2025-01-03T00:00:00Z;1234,75\n", "de.csv").unwrap();
+        assert_eq!(ds.series[0].series.points.iter().map(|p| p.value).collect::<Vec<_>>(), vec![1234.5, 1234.75]);
+    }
+
+    #[test]
+    fn clear_messages_for_what_cannot_be_read() {
+        let msg = |csv: &str| import_csv(csv, "f.csv").unwrap_err().iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>();
+        assert_eq!(msg("Name,Value\nabc,1\n"), vec!["line 2, column 1: the first column must hold dates (YYYY-MM-DD)"]);
+        assert_eq!(msg("Date,Close\n2025-01-02,1\n2025-01-03,n/a\n"), vec!["line 3, column 2, field \"Close\": expected a number"]);
+        assert_eq!(msg("Date,Close\n2025-01-02,1\n2025-01-02,2\n"), vec!["line 3, column 1: the date 2025-01-02 appears twice"]);
+        assert_eq!(msg("Date,Close\n2025-01-02,1,3\n"), vec!["line 2: this row has 3 cells, the header has 2"]);
+        assert_eq!(msg("Date,Name\n2025-01-02,abc\n"), vec!["no column after the date holds numbers"]);
+        assert_eq!(msg("just some text\n"), vec!["this is neither a dataset (JSON) nor a CSV with a header row"]);
+        assert!(msg("Date,Close\n\"2025-01-02,1\n")[0].starts_with("line 2: this is not valid"));
+    }
+
+    #[test]
+    fn load_any_tells_json_from_csv() {
+        assert!(load_any("{\"format\": 1}", "x.json").is_err());
+        assert!(load_any("Date,Close\n2025-01-02,1\n", "x.csv").is_ok());
+    }
+}
