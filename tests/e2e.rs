@@ -8,7 +8,7 @@
 
 mod support;
 
-use liquidity_explorer::core::bundled::orcl;
+use liquidity_explorer::core::bundled::dataset;
 use liquidity_explorer::core::date::Date;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -84,7 +84,7 @@ impl Ctx {
     /// Centre of an element in viewport pixels, and of the track.
     fn centre(&self, css: &str) -> Result<(f64, f64, f64, f64), String> {
         let v = self.js(&format!(
-            "const r=document.querySelector({css:?}).getBoundingClientRect();return [r.left,r.top,r.width,r.height];"
+            "const e=document.querySelector({css:?});e.scrollIntoView({{block:'center'}});const r=e.getBoundingClientRect();return [r.left,r.top,r.width,r.height];"
         ))?;
         let n = |i: usize| v[i].as_f64().unwrap_or(0.0);
         Ok((n(0) + n(2) / 2.0, n(1) + n(3) / 2.0, n(0), n(2)))
@@ -270,11 +270,119 @@ fn says_so_when_the_wasm_cannot_start(c: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
+fn text_of(c: &Ctx, css: &str) -> Result<String, String> {
+    Ok(c.js(&format!("const e=document.querySelector({css:?});return e?e.textContent:''"))?.as_str().unwrap_or_default().to_string())
+}
+
+fn loads_a_dataset_by_url_then_refuses_a_broken_one(c: &Ctx) -> Result<(), String> {
+    c.open("?data=example-dataset.json")?;
+    c.browser.wait_for(
+        "the example dataset",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('A small example')&&e.textContent.includes('example-dataset.json');",
+        Duration::from_secs(10),
+    )?;
+    // Its one story and its series, drawn: three September closes.
+    let label = c.js("return document.querySelector('.chart canvas').getAttribute('aria-label')")?;
+    if !label.as_str().unwrap_or("").contains("from 9 Sep 2025 to 11 Sep 2025") {
+        return Err(format!("the chart should describe the example's three days: {label}"));
+    }
+    c.browser.wait_for("the example chart", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(5))?;
+    let before = c.fingerprint()?;
+    // Now a broken file through the form: every problem listed, the chart kept.
+    c.js("document.querySelector('details.load').open=true")?;
+    let input = c.browser.find("#data-url")?;
+    c.browser.send_keys(&input, "broken.json\u{E007}")?;
+    let problems = c.browser.wait_for(
+        "the problems",
+        "const p=document.querySelector('[data-testid=problems]');return p?Array.from(p.querySelectorAll('li')).map(l=>l.textContent):null;",
+        Duration::from_secs(10),
+    )?;
+    let expected = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/bad/bad-points.expected")).unwrap();
+    let expected: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
+    let got: Vec<&str> = problems.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    if got != expected {
+        return Err(format!("problems shown: {got:?}, expected {expected:?}"));
+    }
+    if !text_of(c, "[data-testid=dataset-name]")?.contains("A small example") {
+        return Err("the dataset on show changed after a failed load".into());
+    }
+    if c.fingerprint()? != before {
+        return Err("the chart changed after a failed load".into());
+    }
+    // A URL that is not there: a clear message too.
+    // Select all (Control+A), delete, type the new address, Enter.
+    c.browser.send_keys(&input, "\u{E009}a\u{E000}\u{E017}missing.json\u{E007}")?;
+    c.browser.wait_for(
+        "the 404 message",
+        "const p=document.querySelector('[data-testid=problems]');return p&&p.textContent.includes('404');",
+        Duration::from_secs(10),
+    )?;
+    c.no_errors()
+}
+
+fn loads_a_csv_from_a_file(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let before = c.fingerprint()?;
+    let dir = std::env::temp_dir().join(format!("liquidity-e2e-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("my-prices.csv");
+    // Newest first and semicolon-separated with decimal commas, as some sites export.
+    std::fs::write(&path, "Date;Close;Volume\n2025-03-05;12,5;1000\n2025-03-04;11,25;900\n2025-03-03;10;\n").map_err(|e| e.to_string())?;
+    c.js("document.querySelector('details.load').open=true")?;
+    let input = c.browser.find("#data-file")?;
+    c.browser.send_keys(&input, path.to_str().unwrap())?;
+    c.browser.wait_for(
+        "the CSV dataset",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('my-prices.csv');",
+        Duration::from_secs(10),
+    )?;
+    let options = c.js("return Array.from(document.querySelectorAll('#series-select option')).map(o=>o.textContent)")?;
+    if options != json!(["Close", "Volume"]) {
+        return Err(format!("one series per numeric column expected, got {options}"));
+    }
+    let label = c.js("return document.querySelector('.chart canvas').getAttribute('aria-label')")?;
+    if !label.as_str().unwrap_or("").contains("from 3 Mar 2025 to 5 Mar 2025: 10 on 3 Mar 2025, 12.5 on 5 Mar 2025") {
+        return Err(format!("the CSV's values, sorted by date: {label}"));
+    }
+    c.wait_changed(&before)?;
+    // And back.
+    c.browser.find(".dataset-bar .reset").and_then(|b| c.browser.click(&b))?;
+    c.browser.wait_for("the bundled data", "return document.querySelector('[data-testid=dataset-name]').textContent.includes('comes with this page')", Duration::from_secs(5))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    c.no_errors()
+}
+
+fn sources_view_lists_sources_and_disagreements(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let v = c.js("return [document.querySelectorAll('.source-list li').length, document.querySelector('.source-list').textContent, document.querySelector('.conflicts').textContent]")?;
+    let n = v[0].as_u64().unwrap_or(0);
+    let list = v[1].as_str().unwrap_or("");
+    let conflicts = v[2].as_str().unwrap_or("");
+    if n < 5 || !list.contains("primary source") || !list.contains("Stooq") {
+        return Err(format!("{n} sources: {list}"));
+    }
+    if !(conflicts.contains("$946bn") && conflicts.contains("$920bn") && conflicts.contains("disagree")) {
+        return Err(format!("Oracle's market-value conflict should show both values: {conflicts}"));
+    }
+    // Another story brings its own sources and conflicts.
+    c.browser.find("[data-story=cursor]").and_then(|b| c.browser.click(&b))?;
+    c.browser.wait_for(
+        "Cursor's conflict",
+        "const t=document.querySelector('.conflicts').textContent;return t.includes('$2.6bn')&&t.includes('$2.5bn');",
+        Duration::from_secs(5),
+    )?;
+    if !text_of(c, ".source-list")?.contains("weak source") {
+        return Err("Cursor's sources include weak ones, labelled so".into());
+    }
+    c.no_errors()
+}
+
 fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
-    c.metrics(1280, 800, 1.0, false)?;
+    // Tall viewports, so each picture holds the whole page.
+    c.metrics(1280, 2000, 1.0, false)?;
     c.open("")?;
     c.shot("desktop-1280.png")?;
-    c.metrics(360, 740, 2.0, true)?;
+    c.metrics(360, 2600, 2.0, true)?;
     c.open("")?;
     c.shot("phone-360.png")?;
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
@@ -298,19 +406,24 @@ fn main() {
         }
     };
     let inject = Options { inject_head: Some(HOOK.into()), ..Options::default() };
-    let app = StaticServer::start(&dist, inject.clone());
+    let broken_json = std::fs::read(root.join("tests/corpus/bad/bad-points.json")).expect("corpus file");
+    let app = StaticServer::start(&dist, Options { extra: vec![("broken.json".into(), broken_json)], ..inject.clone() });
     let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
-    let dates = orcl().expect("bundled series").points.iter().map(|p| p.date).collect();
+    // The page opens on the first story (Oracle), charting ORCL.
+    let dates = dataset().expect("bundled dataset").series("ORCL").expect("ORCL").series.points.iter().map(|p| p.date).collect();
     let ctx = Ctx { browser, app, broken, dates, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 7] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 10] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
         ("pointer_and_touch_drags_move_the_window", pointer_and_touch_drags_move_the_window),
         ("sharp_on_high_dpi_and_follows_resizes", sharp_on_high_dpi_and_follows_resizes),
         ("says_so_when_the_wasm_cannot_start", says_so_when_the_wasm_cannot_start),
+        ("loads_a_dataset_by_url_then_refuses_a_broken_one", loads_a_dataset_by_url_then_refuses_a_broken_one),
+        ("loads_a_csv_from_a_file", loads_a_csv_from_a_file),
+        ("sources_view_lists_sources_and_disagreements", sources_view_lists_sources_and_disagreements),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -1,15 +1,22 @@
 use super::chart_canvas::ChartCanvas;
+use super::dataset_bar::DatasetBar;
+use super::events_list::EventsList;
+use super::loader;
+use super::problems::Problems;
 use super::scrubber::Scrubber;
-use crate::core::bundled::{orcl, orcl_events, ORCL_SOURCE};
-use crate::core::timeline::Timeline;
+use super::sources::Sources;
+use super::state::AppState;
+use super::story_picker::StoryPicker;
+use crate::core::bundled;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let series = match orcl() {
-        Ok(s) => s,
-        Err(errors) => {
-            let list = errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
+    let dataset = match bundled::dataset() {
+        Ok(ds) => ds,
+        Err(problems) => {
+            // Cannot happen with a tested build; say so plainly if it does.
+            let list = problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
             return view! {
                 <div class="problem" role="alert">
                     <p>"The bundled data could not be read:"</p>
@@ -19,40 +26,37 @@ pub fn App() -> impl IntoView {
             .into_any();
         }
     };
-    let events = orcl_events();
-    let timeline = Timeline::new(series.points.iter().map(|p| p.date).collect());
-    let window = RwSignal::new(timeline.full());
-    let series = StoredValue::new(series);
-    let events = StoredValue::new(events);
-    let timeline = StoredValue::new(timeline);
+    let state = AppState::new(dataset);
+    provide_context(state);
+    if let Some(url) = loader::data_param() {
+        loader::load_url(state, url);
+    }
 
-    let event_notes = events.with_value(|evs| {
-        evs.iter()
-            .map(|e| {
-                view! {
-                    <li>
-                        {e.text}" "
-                        <a href=e.source.url rel="noopener">{e.source.publisher}</a>
-                    </li>
-                }
-            })
-            .collect_view()
-    });
+    let story_text = move || {
+        let id = state.story.get();
+        state.loaded.with(|l| l.dataset.story(&id).map(|s| (s.title.en.clone(), s.summary.en.clone())))
+    };
 
     view! {
+        <DatasetBar />
+        <Problems />
         <article class="story">
-            <h2 class="headline">"Oracle's OpenAI-deal jump, and the fall that followed"</h2>
-            <p class="dek">
-                "Oracle's daily closing share price in 2025. Drag the handles under the chart, or focus one and use the arrow keys, to choose the period."
-            </p>
-            <ChartCanvas series=series events=events timeline=timeline window=window />
-            <Scrubber timeline=timeline window=window />
-            <ul class="events" aria-label="Marked on the chart">{event_notes}</ul>
-            <p class="source">
-                "Source: "
-                <a href=ORCL_SOURCE.url rel="noopener">{ORCL_SOURCE.publisher}</a>
-                ". "{ORCL_SOURCE.note}
-            </p>
+            <StoryPicker />
+            {move || story_text().map(|(title, summary)| view! {
+                <h2 class="headline">{title}</h2>
+                <p class="dek">{summary}</p>
+            })}
+            <ChartCanvas />
+            <Scrubber />
+            <EventsList />
+            <p class="source">{move || {
+                state.with_series(|s, ds| {
+                    let names: Vec<String> = ds.sources_for(&[s.id()], None).iter().map(|x| x.publisher.clone()).collect();
+                    let caveat = s.caveat.as_ref().map(|c| format!(" {}", c.en)).unwrap_or_default();
+                    format!("Source: {}.{caveat}", names.join("; "))
+                })
+            }}</p>
+            <Sources />
         </article>
     }
     .into_any()

@@ -1,11 +1,10 @@
 //! The chart on a canvas: sized to its container, backing store at CSS size ×
 //! devicePixelRatio, redrawn when the window or the container's size changes.
 
-use crate::chart::{draw, theme::{FONT, LIGHT}, PriceChart, Style, TextMeasure};
-use crate::core::axis::format_usd;
-use crate::core::bundled::Event;
-use crate::core::series::Series;
-use crate::core::timeline::{Timeline, Window};
+use super::state::AppState;
+use crate::chart::{draw, theme::{FONT, LIGHT}, LineChart, Marker, Style, TextMeasure};
+use crate::core::dataset::{Frequency, Kind};
+use crate::core::format;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -25,12 +24,10 @@ impl TextMeasure for CanvasMeasure {
 }
 
 #[component]
-pub fn ChartCanvas(
-    series: StoredValue<Series>,
-    events: StoredValue<Vec<Event>>,
-    timeline: StoredValue<Timeline>,
-    window: RwSignal<Window>,
-) -> impl IntoView {
+pub fn ChartCanvas() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let window = state.window;
+    let timeline = state.timeline;
     let holder = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
     // CSS size of the container, updated by a ResizeObserver.
@@ -71,7 +68,7 @@ pub fn ChartCanvas(
         if bw == 0 || bh == 0 {
             return;
         }
-        let Some((from, to)) = timeline.with_value(|t| t.dates(w)) else { return };
+        let Some((from, to)) = timeline.with(|t| t.dates(w)) else { return };
         let Some(ctx) = canvas
             .get_context("2d")
             .ok()
@@ -82,42 +79,58 @@ pub fn ChartCanvas(
         };
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
         let root = backend.into_drawing_area();
-        series.with_value(|s| {
-            events.with_value(|evs| {
-                let chart = PriceChart { series: s, from, to, events: evs, unit_caption: "USD per share (adjusted close)" };
-                let result = draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone()));
-                if let Err(e) = result {
-                    web_sys::console::warn_1(&format!("chart not drawn: {e:?}").into());
-                }
-            })
+        state.with_series(|s, ds| {
+            let markers: Vec<Marker> = ds
+                .events
+                .iter()
+                .filter(|e| e.series.iter().any(|x| x == s.id()))
+                .map(|e| Marker { date: e.date, label: e.title.en.clone() })
+                .collect();
+            let chart = LineChart {
+                series: &s.series,
+                unit: s.unit,
+                decimals: s.decimals,
+                from,
+                to,
+                markers: &markers,
+                unit_caption: format::unit_caption(s.unit),
+                change_on_markers: s.kind == Kind::Price && s.frequency == Frequency::Daily,
+            };
+            let result = draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone()));
+            if let Err(e) = result {
+                web_sys::console::warn_1(&format!("chart not drawn: {e:?}").into());
+            }
         });
     });
 
     // A text alternative generated from the data in the window.
     let description = move || {
         let w = window.get();
-        let Some((from, to)) = timeline.with_value(|t| t.dates(w)) else { return String::new() };
-        series.with_value(|s| {
+        let Some((from, to)) = timeline.with(|t| t.dates(w)) else { return String::new() };
+        state.with_series(|sd, _| {
+            let s = &sd.series;
+            let fmt = |v: f64| format::value(v, sd.unit, format::auto_decimals(v, sd.unit, sd.decimals));
             let pts = s.between(from, to);
             match (pts.first(), pts.last()) {
                 (Some(a), Some(b)) => {
                     let hi = pts.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
                     format!(
-                        "Line chart of {}, daily closes from {} to {}: {} on {}, {} on {}; highest close {} on {}.",
-                        s.name,
+                        "Line chart of {}, from {} to {}: {} on {}, {} on {}; highest {} on {}.",
+                        sd.name.en,
                         from.long(),
                         to.long(),
-                        format_usd(a.value, 2),
+                        fmt(a.value),
                         a.date.long(),
-                        format_usd(b.value, 2),
+                        fmt(b.value),
                         b.date.long(),
-                        format_usd(hi.value, 2),
+                        fmt(hi.value),
                         hi.date.long()
                     )
                 }
                 _ => format!("No data between {} and {}.", from.long(), to.long()),
             }
         })
+        .unwrap_or_default()
     };
 
     view! {

@@ -3,7 +3,14 @@
 
 mod app;
 mod chart_canvas;
+mod dataset_bar;
+mod events_list;
+mod loader;
+mod problems;
 mod scrubber;
+mod sources;
+mod state;
+mod story_picker;
 
 use wasm_bindgen::JsCast;
 

@@ -3,17 +3,20 @@
 //! text); the track follows mouse, pen and touch through pointer events. The
 //! rules (steps, ends, "start never passes end") live in core::timeline.
 
-use crate::core::timeline::{Handle, Move, Timeline, Window};
+use super::state::AppState;
+use crate::core::timeline::{Handle, Move};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn Scrubber(timeline: StoredValue<Timeline>, window: RwSignal<Window>) -> impl IntoView {
+pub fn Scrubber() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (timeline, window) = (state.timeline, state.window);
     let track = NodeRef::<Div>::new();
     let dragging = RwSignal::new(None::<Handle>);
-    let last = timeline.with_value(|t| t.len().saturating_sub(1));
+    let last = move || timeline.with(|t| t.len().saturating_sub(1));
 
     // Track position (0..1) of a pointer event.
     let fraction_at = move |ev: &PointerEvent| -> Option<f64> {
@@ -21,7 +24,7 @@ pub fn Scrubber(timeline: StoredValue<Timeline>, window: RwSignal<Window>) -> im
         (r.width() > 0.0).then(|| (ev.client_x() as f64 - r.left()) / r.width())
     };
     let move_to = move |handle: Handle, f: f64| {
-        timeline.with_value(|t| window.set(t.set(window.get_untracked(), handle, t.index_at_fraction(f))));
+        timeline.with_untracked(|t| window.set(t.set(window.get_untracked(), handle, t.index_at_fraction(f))));
     };
 
     let on_down = move |ev: PointerEvent| {
@@ -37,7 +40,7 @@ pub fn Scrubber(timeline: StoredValue<Timeline>, window: RwSignal<Window>) -> im
             .map(|h| if h == "start" { Handle::Start } else { Handle::End })
             .unwrap_or_else(|| {
                 let w = window.get_untracked();
-                let (a, b) = timeline.with_value(|t| (t.fraction(w.start), t.fraction(w.end)));
+                let (a, b) = timeline.with_untracked(|t| (t.fraction(w.start), t.fraction(w.end)));
                 if (f - a).abs() < (f - b).abs() || (a == b && f < a) {
                     Handle::Start
                 } else {
@@ -67,7 +70,7 @@ pub fn Scrubber(timeline: StoredValue<Timeline>, window: RwSignal<Window>) -> im
     let on_key = move |handle: Handle, ev: KeyboardEvent| {
         if let Some(mv) = Move::from_key(&ev.key()) {
             ev.prevent_default();
-            timeline.with_value(|t| window.set(t.apply(window.get_untracked(), handle, mv)));
+            timeline.with_untracked(|t| window.set(t.apply(window.get_untracked(), handle, mv)));
         }
     };
 
@@ -75,19 +78,19 @@ pub fn Scrubber(timeline: StoredValue<Timeline>, window: RwSignal<Window>) -> im
         move || {
             let w = window.get();
             let i = if handle == Handle::Start { w.start } else { w.end };
-            format!("{:.3}%", 100.0 * timeline.with_value(|t| t.fraction(i)))
+            format!("{:.3}%", 100.0 * timeline.with(|t| t.fraction(i)))
         }
     };
     let date_text = move |handle: Handle| {
         move || {
             let w = window.get();
             let i = if handle == Handle::Start { w.start } else { w.end };
-            timeline.with_value(|t| t.date(i)).map(|d| d.long()).unwrap_or_default()
+            timeline.with(|t| t.date(i)).map(|d| d.long()).unwrap_or_default()
         }
     };
     let range_style = move || {
         let w = window.get();
-        let (a, b) = timeline.with_value(|t| (t.fraction(w.start), t.fraction(w.end)));
+        let (a, b) = timeline.with(|t| (t.fraction(w.start), t.fraction(w.end)));
         format!("left:{:.3}%;width:{:.3}%", a * 100.0, (b - a) * 100.0)
     };
 

@@ -15,6 +15,8 @@ pub struct Options {
     pub inject_head: Option<String>,
     /// Requests whose path ends with this suffix get a 404.
     pub refuse_suffix: Option<String>,
+    /// Extra files served from memory: (URL path without the leading slash, body).
+    pub extra: Vec<(String, Vec<u8>)>,
 }
 
 pub struct StaticServer {
@@ -57,8 +59,12 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let refused = options.refuse_suffix.as_deref().is_some_and(|s| path.ends_with(s));
-    let file = resolve(root, path);
-    let (status, mime, body) = match file.filter(|_| !refused).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+    let extra = options.extra.iter().find(|(p, _)| p == path.trim_start_matches('/'));
+    let file = match extra {
+        Some((p, body)) => Some((PathBuf::from(p), body.clone())),
+        None => resolve(root, path).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))),
+    };
+    let (status, mime, body) = match file.filter(|_| !refused) {
         Some((f, mut body)) => {
             let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
             if ext == "html" {

@@ -173,6 +173,10 @@ impl Browser {
         self.cmd("POST", &format!("/element/{}/value", el.0), Some(json!({ "text": text }))).map(|_| ())
     }
 
+    pub fn click(&self, el: &Element) -> Result<(), String> {
+        self.cmd("POST", &format!("/element/{}/click", el.0), Some(json!({}))).map(|_| ())
+    }
+
     pub fn attr(&self, el: &Element, name: &str) -> Result<String, String> {
         let v = self.cmd("GET", &format!("/element/{}/attribute/{name}", el.0), None)?;
         Ok(v.as_str().unwrap_or_default().to_string())

@@ -1,0 +1,99 @@
+//! Which dataset is showing, and the ways to load another: a URL, a file
+//! picked or dropped anywhere on the page, or back to the bundled data.
+
+use super::loader;
+use super::state::{AppState, Origin};
+use crate::core::bundled;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DatasetBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let url = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+
+    let label = move || {
+        state.loaded.with(|l| {
+            let title = l.dataset.title.en.clone();
+            match &l.origin {
+                Origin::Bundled => format!("{title} — the data that comes with this page"),
+                Origin::Url(u) => format!("{title} — loaded from {u}"),
+                Origin::File(f) => format!("{title} — loaded from your file {f}"),
+            }
+        })
+    };
+    let is_bundled = move || state.loaded.with(|l| l.origin == Origin::Bundled);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            loader::load_file(state, file);
+        }
+        input.set_value("");
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        loader::load_url(state, url.get_untracked());
+    };
+    let reset = move |_| {
+        if let Ok(ds) = bundled::dataset() {
+            state.show_dataset(ds, Origin::Bundled);
+        }
+    };
+
+    // Dropping a file anywhere on the page loads it.
+    Effect::new(move |_| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let over = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+            ev.prevent_default();
+            dragging.set(true);
+        });
+        let leave = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |_ev: web_sys::DragEvent| dragging.set(false));
+        let drop = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+            ev.prevent_default();
+            dragging.set(false);
+            if let Some(file) = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) {
+                loader::load_file(state, file);
+            }
+        });
+        let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+        let _ = doc.add_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
+        let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+        over.forget();
+        leave.forget();
+        drop.forget();
+    });
+
+    view! {
+        <section class="dataset-bar" class:dragging=move || dragging.get() aria-label="Data">
+            <p class="dataset-name">
+                <span class="label">"Showing: "</span>
+                <span data-testid="dataset-name">{label}</span>
+            </p>
+            <details class="load">
+                <summary>"Use other data…"</summary>
+                <form class="load-url" on:submit=on_submit>
+                    <label for="data-url">"A dataset (JSON) or CSV at a web address"</label>
+                    <div class="row">
+                        <input id="data-url" type="text" inputmode="url" autocomplete="url" spellcheck="false" placeholder="https://…/data.json"
+                            prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
+                        <button type="submit">"Load"</button>
+                    </div>
+                </form>
+                <p class="load-file">
+                    <label for="data-file">"Or a file from your device (JSON or CSV), or drop one on the page: "</label>
+                    <input id="data-file" type="file" accept=".json,.csv,application/json,text/csv" on:change=on_file />
+                </p>
+                <p class="hint">
+                    "A CSV needs a header row, dates (YYYY-MM-DD) in the first column and numbers in the others; the dataset format is described in "
+                    <a href="data-format.md">"the data format"</a>" (with "<a href="example-dataset.json">"an example"</a>")."
+                </p>
+            </details>
+            <Show when=move || !is_bundled()>
+                <button type="button" class="reset" on:click=reset>"Back to the bundled data"</button>
+            </Show>
+            <p class="busy" role="status" aria-live="polite">{move || state.busy.get().unwrap_or_default()}</p>
+        </section>
+    }
+}

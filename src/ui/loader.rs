@@ -1,0 +1,90 @@
+//! Getting another dataset into the app: by URL (`?data=` or the form) with
+//! gloo-net, or from a file the reader picks or drops. Everything is validated
+//! by the core before it replaces what is on show.
+
+use super::state::{AppState, Failure, Origin};
+use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
+use crate::core::import_csv::load_any;
+use crate::core::lang::Lang;
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+fn too_large(bytes: usize) -> Problem {
+    Problem::new(Loc::default(), ProblemKind::TooLarge { bytes, limit: MAX_BYTES })
+}
+
+fn messages(problems: &[Problem], lang: Lang) -> Vec<String> {
+    problems.iter().map(|p| p.message(lang)).collect()
+}
+
+/// Validates `text` and shows it, or reports every problem and keeps what was on show.
+fn accept(state: AppState, text: &str, name: &str, origin: Origin, what: String) {
+    match load_any(text, name) {
+        Ok(ds) => state.show_dataset(ds, origin),
+        Err(problems) => state.failure.set(Some(Failure { what, problems: messages(&problems, state.lang.get_untracked()) })),
+    }
+}
+
+/// Fetches a dataset (JSON or CSV) from a URL.
+pub fn load_url(state: AppState, url: String) {
+    let url = url.trim().to_string();
+    if url.is_empty() {
+        return;
+    }
+    state.busy.set(Some(format!("Loading {url}…")));
+    leptos::task::spawn_local(async move {
+        let what = format!("Could not use the data at {url}");
+        let result = async {
+            let resp = Request::get(&url).send().await.map_err(|e| format!("the request failed ({e}); the server may not allow other sites to read it (CORS)"))?;
+            if !resp.ok() {
+                return Err(format!("the server answered {} {}", resp.status(), resp.status_text()));
+            }
+            if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
+                if len > MAX_BYTES {
+                    return Err(too_large(len).message(state.lang.get_untracked()));
+                }
+            }
+            resp.text().await.map_err(|e| format!("the response could not be read ({e})"))
+        }
+        .await;
+        state.busy.set(None);
+        match result {
+            Ok(text) if text.len() > MAX_BYTES => {
+                state.failure.set(Some(Failure { what, problems: vec![too_large(text.len()).message(state.lang.get_untracked())] }))
+            }
+            Ok(text) => {
+                let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
+                accept(state, &text, &name, Origin::Url(url.clone()), what)
+            }
+            Err(e) => state.failure.set(Some(Failure { what, problems: vec![e] })),
+        }
+    });
+}
+
+/// Reads a file the reader picked or dropped.
+pub fn load_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    let what = format!("Could not use the file {name}");
+    let size = file.size() as usize;
+    if size > MAX_BYTES {
+        state.failure.set(Some(Failure { what, problems: vec![too_large(size).message(state.lang.get_untracked())] }));
+        return;
+    }
+    state.busy.set(Some(format!("Reading {name}…")));
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+        state.busy.set(None);
+        match text {
+            Some(text) => accept(state, &text, &name, Origin::File(name.clone()), what),
+            None => state.failure.set(Some(Failure { what, problems: vec!["the file could not be read as text".into()] })),
+        }
+    });
+}
+
+/// The `?data=` parameter of the page's URL, if any.
+pub fn data_param() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("data").filter(|s| !s.trim().is_empty())
+}
