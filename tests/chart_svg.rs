@@ -33,6 +33,7 @@ fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn)
         markers: &markers,
         unit_caption: "USD per share",
         change_on_markers: true,
+        zero_based: false,
     };
     let mut svg = String::new();
     let drawn = {
@@ -194,4 +195,29 @@ fn event_labels_never_overlap() {
             assert!(!drawn.events.is_empty() || from == "2025-01-02" && width < 400, "{width} {from}: some label shows");
         }
     }
+}
+
+#[test]
+fn amounts_start_at_zero_and_read_in_billions() {
+    let ds = dataset().unwrap();
+    let s = ds.series("CURSOR_VALUATION").unwrap();
+    let chart = LineChart {
+        series: &s.series,
+        unit: s.unit,
+        decimals: s.decimals,
+        from: s.series.points[0].date,
+        to: s.series.points.last().unwrap().date,
+        markers: &[],
+        unit_caption: "US dollars, billions",
+        change_on_markers: false,
+        zero_based: true,
+    };
+    let mut svg = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT }, &BackendMeasure(&root)).unwrap()
+    };
+    assert_eq!(drawn.y_labels.first().map(String::as_str), Some("$0bn"), "{:?}", drawn.y_labels);
+    assert!(texts(&svg).contains(&"$29.3bn".to_string()), "the last round's valuation labels the line's end");
+    assert_eq!(drawn.points, 4);
 }

@@ -385,6 +385,17 @@ fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     c.metrics(360, 2600, 2.0, true)?;
     c.open("")?;
     c.shot("phone-360.png")?;
+    c.metrics(360, 740, 2.0, true)?;
+    c.open("")?;
+    c.js("document.querySelector('.headline').scrollIntoView()")?;
+    c.shot("phone-360-chart.png")?;
+    c.metrics(1280, 900, 1.0, false)?;
+    for story in ["cursor", "funding", "tokens", "miners"] {
+        c.browser.find(&format!("[data-story={story}]")).and_then(|b| c.browser.click(&b))?;
+        c.js("document.querySelector('.headline').scrollIntoView()")?;
+        c.browser.wait_for("a drawn chart", &format!("return (function(){{{INK}}})()>300"), Duration::from_secs(5))?;
+        c.shot(&format!("story-{story}-1280.png"))?;
+    }
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
     c.no_errors()
 }

@@ -36,6 +36,8 @@ pub struct LineChart<'a> {
     pub unit_caption: &'a str,
     /// Prefix marker labels with the day's change ("10 Sep: +36%"), for prices.
     pub change_on_markers: bool,
+    /// Start the value axis at zero (amounts: funding, valuations, revenue).
+    pub zero_based: bool,
 }
 
 /// How to draw it.
@@ -112,7 +114,7 @@ pub fn draw<DB: DrawingBackend>(
     let in_window: Vec<&Marker> = chart.markers.iter().filter(|e| e.date >= chart.from && e.date <= chart.to).collect();
     // Rows above the plot: the unit caption, then up to three rows of event labels.
     let label_rows = in_window.len().min(MAX_LABEL_ROWS);
-    let top = u(28.0 + LABEL_ROW_CSS * label_rows as f64);
+    let top = u(28.0 + (LABEL_ROW_CSS * label_rows as f64 + 6.0) * (label_rows > 0) as u8 as f64);
     let bottom = h - u(26.0);
     if points.is_empty() {
         let msg = format!("No data between {} and {}", chart.from.long(), chart.to.long());
@@ -124,7 +126,8 @@ pub fn draw<DB: DrawingBackend>(
     // Value axis: as many ticks as fit one per 36 CSS px.
     let plot_h = (bottom - top).max(1);
     let max_y = ((plot_h as f64 / (36.0 * s)).floor() as usize).clamp(2, 8);
-    let Some(yt) = value_ticks(points.iter().map(|p| p.value), max_y) else {
+    let zero = chart.zero_based.then_some(0.0);
+    let Some(yt) = value_ticks(points.iter().map(|p| p.value).chain(zero), max_y) else {
         return Ok(drawn);
     };
     let dec = decimals_for_step(yt.step);
@@ -202,7 +205,8 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     for label in placed.into_iter().flatten() {
-        let y = top - u(2.0) - label.row as i32 * u(LABEL_ROW_CSS);
+        // Clear of the top value label, which is centred on the top gridline.
+        let y = top - u(8.0) - label.row as i32 * u(LABEL_ROW_CSS);
         let hpos = if label.left_of_line { HPos::Right } else { HPos::Left };
         root.draw(&Text::new(label.text.clone(), (label.x, y), text_style(px, &t.text).pos(Pos::new(hpos, VPos::Bottom))))?;
         drawn.events.push(label.text);

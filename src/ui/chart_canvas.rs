@@ -95,6 +95,7 @@ pub fn ChartCanvas() -> impl IntoView {
                 markers: &markers,
                 unit_caption: format::unit_caption(s.unit),
                 change_on_markers: s.kind == Kind::Price && s.frequency == Frequency::Daily,
+                zero_based: matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue),
             };
             let result = draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone()));
             if let Err(e) = result {
