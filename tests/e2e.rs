@@ -309,6 +309,19 @@ fn loads_a_dataset_by_url_then_refuses_a_broken_one(c: &Ctx) -> Result<(), Strin
     if c.fingerprint()? != before {
         return Err("the chart changed after a failed load".into());
     }
+    // The messages come in the reader's language.
+    c.browser.goto(&c.app.url("?lang=ar&data=broken.json"))?;
+    let ar = c.browser.wait_for(
+        "Arabic problems",
+        "const p=document.querySelector('[data-testid=problems] ul');return p&&p.getAttribute('dir')==='rtl'?p.textContent:null;",
+        Duration::from_secs(10),
+    )?;
+    if !ar.as_str().unwrap_or("").contains("مكرر") {
+        return Err(format!("expected the Arabic messages: {ar}"));
+    }
+    c.open("?data=example-dataset.json")?;
+    c.js("document.querySelector('details.load').open=true")?;
+    let input = c.browser.find("#data-url")?;
     // A URL that is not there: a clear message too.
     // Select all (Control+A), delete, type the new address, Enter.
     c.browser.send_keys(&input, "\u{E009}a\u{E000}\u{E017}missing.json\u{E007}")?;
@@ -345,6 +358,14 @@ fn loads_a_csv_from_a_file(c: &Ctx) -> Result<(), String> {
         return Err(format!("the CSV's values, sorted by date: {label}"));
     }
     c.wait_changed(&before)?;
+    // Dropping a file on the page works the same way.
+    c.js("const dt=new DataTransfer();dt.items.add(new File(['Date,Price\\n2025-01-02,1\\n2025-01-03,2\\n'],'dropped.csv',{type:'text/csv'}));\
+          document.body.dispatchEvent(new DragEvent('drop',{dataTransfer:dt,bubbles:true,cancelable:true}));")?;
+    c.browser.wait_for(
+        "the dropped file",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('dropped.csv');",
+        Duration::from_secs(10),
+    )?;
     // And back.
     c.browser.find(".dataset-bar .reset").and_then(|b| c.browser.click(&b))?;
     c.browser.wait_for("the bundled data", "return document.querySelector('[data-testid=dataset-name]').textContent.includes('comes with this page')", Duration::from_secs(5))?;

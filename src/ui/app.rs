@@ -27,8 +27,9 @@ pub fn App() -> impl IntoView {
         }
     };
     let state = AppState::new(dataset);
+    state.lang.set(loader::reader_lang());
     provide_context(state);
-    if let Some(url) = loader::data_param() {
+    if let Some(url) = loader::param("data") {
         loader::load_url(state, url);
     }
 

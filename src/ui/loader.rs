@@ -82,9 +82,17 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     });
 }
 
-/// The `?data=` parameter of the page's URL, if any.
-pub fn data_param() -> Option<String> {
+/// A parameter of the page's URL, if given and not blank.
+pub fn param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("data").filter(|s| !s.trim().is_empty())
+    params.get(name).filter(|s| !s.trim().is_empty())
+}
+
+/// The reader's language: `?lang=ar|en`, else the browser's first preference.
+pub fn reader_lang() -> Lang {
+    param("lang")
+        .and_then(|l| Lang::from_code(&l))
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l)))
+        .unwrap_or_default()
 }

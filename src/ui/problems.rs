@@ -2,6 +2,7 @@
 //! stays on show underneath.
 
 use super::state::AppState;
+use crate::core::lang::Lang;
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +16,8 @@ pub fn Problems() -> impl IntoView {
                 <section class="problem" role="alert" data-testid="problems">
                     <p><strong>{f.what}</strong>{format!(" ({n} {}). ", if n == 1 { "problem" } else { "problems" })}
                         "The chart below still shows the data you had."</p>
-                    <ul>{items}</ul>
+                    // The messages are in the reader's language (the interface is English for now).
+                    <ul lang=move || state.lang.get().code() dir=move || if state.lang.get() == Lang::Ar { "rtl" } else { "ltr" }>{items}</ul>
                     <button type="button" on:click=move |_| state.failure.set(None)>"Dismiss"</button>
                 </section>
             }
