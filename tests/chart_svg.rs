@@ -1,7 +1,7 @@
 //! Draws the real chart (the same code the canvas uses) to plotters' SVG
 //! backend and checks what a reader would see in it.
 
-use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Drawn, LineChart, Marker, Style};
+use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Chart, Drawn, Line, Marker, Style};
 use liquidity_explorer::core::bundled::dataset;
 use liquidity_explorer::core::date::Date;
 use liquidity_explorer::core::series::Series;
@@ -24,17 +24,12 @@ fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn)
         .filter(|e| e.series.iter().any(|s| s == "ORCL"))
         .map(|e| Marker { date: e.date, label: e.title.en.clone() })
         .collect();
-    let chart = LineChart {
-        series,
-        unit: liquidity_explorer::core::dataset::Unit::UsdPerShare,
-        decimals: Some(2),
-        from: d(from),
-        to: d(to),
-        markers: &markers,
-        unit_caption: "USD per share",
-        change_on_markers: true,
-        zero_based: false,
-    };
+    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, step: false };
+    let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d(from), d(to));
+    chart.markers = &markers;
+    chart.caption = "USD per share".into();
+    chart.change_on_markers = true;
+    chart.main_series = Some(series);
     let mut svg = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
@@ -201,17 +196,9 @@ fn event_labels_never_overlap() {
 fn amounts_start_at_zero_and_read_in_billions() {
     let ds = dataset().unwrap();
     let s = ds.series("CURSOR_VALUATION").unwrap();
-    let chart = LineChart {
-        series: &s.series,
-        unit: s.unit,
-        decimals: s.decimals,
-        from: s.series.points[0].date,
-        to: s.series.points.last().unwrap().date,
-        markers: &[],
-        unit_caption: "US dollars, billions",
-        change_on_markers: false,
-        zero_based: true,
-    };
+    let line = Line { points: &s.series.points, label: "Cursor".into(), slot: 0, main: true, step: true };
+    let mut chart = Chart::single(line, s.unit, s.decimals, s.series.points[0].date, s.series.points.last().unwrap().date);
+    chart.zero_based = true;
     let mut svg = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();

@@ -9,12 +9,13 @@ use crate::core::axis::{date_ticks, decimals_for_step, value_ticks};
 use crate::core::dataset::Unit;
 use crate::core::date::Date;
 use crate::core::format;
-use crate::core::series::Series;
+use crate::core::series::{Point, Series};
+use crate::core::transform::decimate;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use theme::{Theme, FONT, FONT_PX};
+use theme::{Theme, DASHES, FONT, FONT_PX};
 
 /// A dated event drawn on the chart: a dashed line and a short label.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,21 +24,95 @@ pub struct Marker {
     pub label: String,
 }
 
-/// What to draw: one series over a date window, with its events.
-pub struct LineChart<'a> {
-    pub series: &'a Series,
-    pub unit: Unit,
-    /// Display decimals the dataset declares for the series.
-    pub decimals: Option<u8>,
+/// One line of the chart.
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    /// The points to draw, already in the chart's mode and window.
+    pub points: &'a [Point],
+    /// The direct label at the line's end ("ORCL"); the value is added to it.
+    pub label: String,
+    /// Palette slot: colour and dash pattern.
+    pub slot: usize,
+    /// The story's own series: drawn thicker, on top.
+    pub main: bool,
+    /// Draw as steps (a value holds until the next point: valuations by round).
+    pub step: bool,
+}
+
+/// How values read on the axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Axis {
+    /// In the series' unit ("$250", "$29.3bn").
+    Value { unit: Unit, decimals: Option<u8> },
+    /// Indexed, 100 = the base.
+    Index,
+    /// Percent change or drawdown ("+20%", "−40%").
+    Change,
+}
+
+/// A horizontal reference line with its label (the pre-deal close, 100, 0%).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefLine {
+    pub value: f64,
+    pub label: String,
+}
+
+/// A labelled point (the peak, a first crossing, a low).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    pub date: Date,
+    pub value: f64,
+    pub label: String,
+}
+
+/// What to draw.
+pub struct Chart<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub axis: Axis,
     pub from: Date,
     pub to: Date,
     pub markers: &'a [Marker],
+    pub refs: Vec<RefLine>,
+    pub annotations: Vec<Annotation>,
     /// Caption above the value axis, e.g. "US dollars per share".
-    pub unit_caption: &'a str,
-    /// Prefix marker labels with the day's change ("10 Sep: +36%"), for prices.
+    pub caption: String,
+    /// Prefix marker labels with the main line's change that day ("10 Sep: +36%").
     pub change_on_markers: bool,
+    /// The main line's own series, for the change on marker days.
+    pub main_series: Option<&'a Series>,
     /// Start the value axis at zero (amounts: funding, valuations, revenue).
     pub zero_based: bool,
+    /// Logarithmic value axis (ignored, and reported, when a value is not positive).
+    pub log: bool,
+    /// The crosshair's date.
+    pub cursor: Option<Date>,
+    /// Dates after this one are shaded and labelled "after the article".
+    pub after: Option<(Date, String)>,
+    /// While playing: draw lines and events only up to this date.
+    pub reveal_until: Option<Date>,
+}
+
+impl<'a> Chart<'a> {
+    /// A chart of one line in its own unit, nothing else: the simplest case.
+    pub fn single(line: Line<'a>, unit: Unit, decimals: Option<u8>, from: Date, to: Date) -> Chart<'a> {
+        Chart {
+            lines: vec![line],
+            axis: Axis::Value { unit, decimals },
+            from,
+            to,
+            markers: &[],
+            refs: Vec::new(),
+            annotations: Vec::new(),
+            caption: format::unit_caption(unit).into(),
+            change_on_markers: false,
+            main_series: None,
+            zero_based: false,
+            log: false,
+            cursor: None,
+            after: None,
+            reveal_until: None,
+        }
+    }
 }
 
 /// How to draw it.
@@ -48,17 +123,36 @@ pub struct Style {
     pub theme: Theme,
 }
 
-/// Where the plot area ended up, in device pixels, and what was drawn; lets the
+/// Where things ended up, in device pixels, and what was drawn; lets the
 /// caller map a pointer back to a date and lets tests check the picture.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drawn {
     pub plot: (i32, i32, i32, i32),
+    /// The time axis' domain in days since 1970 (left and right edges of the plot).
+    pub domain: (f64, f64),
     pub points: usize,
     pub x_labels: Vec<String>,
     pub y_labels: Vec<String>,
     pub events: Vec<String>,
+    /// Each marker's x, in `markers` order (`None` if outside the window).
+    pub marker_x: Vec<Option<i32>>,
+    pub end_labels: Vec<String>,
+    /// True when a log axis was asked for but a value was not positive.
+    pub log_refused: bool,
     /// Set when there was nothing to plot, with the message shown instead.
     pub message: Option<String>,
+}
+
+impl Drawn {
+    /// The date under a device-pixel x, if inside the plot.
+    pub fn date_at(&self, x: f64) -> Option<Date> {
+        let (l, _, r, _) = self.plot;
+        if r <= l || x < l as f64 - 2.0 || x > r as f64 + 2.0 {
+            return None;
+        }
+        let f = ((x - l as f64) / (r - l) as f64).clamp(0.0, 1.0);
+        Some(Date::from_days((self.domain.0 + f * (self.domain.1 - self.domain.0)).round() as i32))
+    }
 }
 
 /// Measures text as it will be drawn. On a canvas this is the context's own
@@ -87,12 +181,48 @@ type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::
 /// Below this size (CSS px) there is no room for a chart; nothing is drawn.
 pub const MIN_CSS_SIZE: f64 = 40.0;
 
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    chart: &LineChart,
-    style: &Style,
-    measure: &dyn TextMeasure,
-) -> DrawResult<Drawn, DB> {
+/// A value as the axis reads it.
+pub fn axis_value(axis: Axis, v: f64, decimals: usize) -> String {
+    match axis {
+        Axis::Value { unit, .. } => format::value(v, unit, decimals),
+        Axis::Index => format::grouped(v, decimals),
+        Axis::Change => {
+            let s = format::grouped(v.abs(), decimals);
+            if v > 0.0 && s.trim_start_matches(['0', '.']) != "" {
+                format!("+{s}%")
+            } else if v < 0.0 && s.trim_start_matches(['0', '.']) != "" {
+                format!("−{s}%")
+            } else {
+                format!("{s}%")
+            }
+        }
+    }
+}
+
+/// Ticks for a log axis: 1, 2, 5 × 10^k inside the range, thinned to `max`.
+fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    let (a, b) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+    for k in a..=b {
+        for m in [1.0, 2.0, 5.0] {
+            let v = m * 10f64.powi(k);
+            if v >= lo && v <= hi {
+                out.push(v);
+            }
+        }
+    }
+    if out.len() > max.max(2) {
+        let ones: Vec<f64> = out.iter().copied().filter(|v| (v.log10().fract()).abs() < 1e-9).collect();
+        if ones.len() >= 2 {
+            out = ones;
+        }
+        let stride = out.len().div_ceil(max.max(2));
+        out = out.into_iter().step_by(stride.max(1)).collect();
+    }
+    out
+}
+
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, DB> {
     let s = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
     let t = style.theme;
     let (w, h) = root.dim_in_pixel();
@@ -104,40 +234,91 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&t.background)?;
     let px = FONT_PX * s;
     let u = |css: f64| (css * s).round() as i32;
-
-    let points = chart.series.between(chart.from, chart.to);
+    let thin = u(1.0).max(1) as u32;
     let (w, h) = (w as i32, h as i32);
 
-    // Caption above the value axis.
-    root.draw(&Text::new(chart.unit_caption.to_string(), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
+    // What is visible: each line's points in the window (and, while playing, up to the cursor).
+    let until = chart.reveal_until.map_or(chart.to, |r| r.min(chart.to));
+    let visible: Vec<&[Point]> = chart
+        .lines
+        .iter()
+        .map(|l| {
+            let lo = l.points.partition_point(|p| p.date < chart.from);
+            let hi = l.points.partition_point(|p| p.date <= until);
+            &l.points[lo..hi.max(lo)]
+        })
+        .collect();
 
-    let in_window: Vec<&Marker> = chart.markers.iter().filter(|e| e.date >= chart.from && e.date <= chart.to).collect();
-    // Rows above the plot: the unit caption, then up to three rows of event labels.
+    root.draw(&Text::new(chart.caption.clone(), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
+
+    let in_window: Vec<(usize, &Marker)> = chart
+        .markers
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date >= chart.from && e.date <= until)
+        .collect();
     let label_rows = in_window.len().min(MAX_LABEL_ROWS);
     let top = u(28.0 + (LABEL_ROW_CSS * label_rows as f64 + 6.0) * (label_rows > 0) as u8 as f64);
     let bottom = h - u(26.0);
-    if points.is_empty() {
+    let all_values = || visible.iter().flat_map(|v| v.iter().map(|p| p.value));
+    if all_values().next().is_none() {
         let msg = format!("No data between {} and {}", chart.from.long(), chart.to.long());
         root.draw(&Text::new(msg.clone(), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
         drawn.message = Some(msg);
+        drawn.marker_x = vec![None; chart.markers.len()];
         return Ok(drawn);
     }
 
-    // Value axis: as many ticks as fit one per 36 CSS px.
+    // Value axis.
     let plot_h = (bottom - top).max(1);
     let max_y = ((plot_h as f64 / (36.0 * s)).floor() as usize).clamp(2, 8);
+    let refs = chart.refs.iter().map(|r| r.value);
     let zero = chart.zero_based.then_some(0.0);
-    let Some(yt) = value_ticks(points.iter().map(|p| p.value).chain(zero), max_y) else {
-        return Ok(drawn);
+    let use_log = chart.log && all_values().chain(refs.clone()).all(|v| v > 0.0);
+    drawn.log_refused = chart.log && !use_log;
+    let (lo, hi, ticks, dec) = if use_log {
+        let (mut lo, mut hi) = all_values().chain(refs).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+        let pad = (hi / lo).powf(0.05).max(1.02);
+        lo /= pad;
+        hi *= pad;
+        let ticks = log_ticks(lo, hi, max_y);
+        let dec = ticks.iter().map(|v| decimals_for_step(*v)).max().unwrap_or(0);
+        (lo, hi, ticks, dec)
+    } else {
+        let Some(yt) = value_ticks(all_values().chain(refs).chain(zero), max_y) else {
+            return Ok(drawn);
+        };
+        let dec = decimals_for_step(yt.step);
+        (yt.lo, yt.hi, yt.ticks, dec)
     };
-    let dec = decimals_for_step(yt.step);
-    let y_labels: Vec<String> = yt.ticks.iter().map(|v| format::value(*v, chart.unit, dec)).collect();
+    let y_labels: Vec<String> = ticks.iter().map(|v| axis_value(chart.axis, *v, dec)).collect();
     let label_w = y_labels.iter().map(|l| measure.width(l, px)).max().unwrap_or(0) as i32;
     let left = label_w + u(10.0);
-    // The last value is labelled in the right margin, beside the line's end.
-    let last = points[points.len() - 1];
-    let end_label = format::value(last.value, chart.unit, format::auto_decimals(last.value, chart.unit, chart.decimals));
-    let end_w = measure.width(&end_label, px) as i32;
+
+    // Direct labels at the lines' ends, in the right margin.
+    let value_decimals = |v: f64| match chart.axis {
+        Axis::Value { unit, decimals } => format::auto_decimals(v, unit, decimals),
+        _ => {
+            if v.abs() >= 100.0 {
+                0
+            } else {
+                1
+            }
+        }
+    };
+    let ends: Vec<Option<(Point, String)>> = chart
+        .lines
+        .iter()
+        .zip(&visible)
+        .map(|(l, v)| {
+            v.last().map(|p| {
+                let value = axis_value(chart.axis, p.value, value_decimals(p.value));
+                let text = if chart.lines.len() > 1 { format!("{} {value}", l.label) } else { value };
+                (*p, text)
+            })
+        })
+        .collect();
+    let end_w = ends.iter().flatten().map(|(_, t)| measure.width(t, px)).max().unwrap_or(0) as i32;
     let right = w - end_w - u(12.0);
     if right - left < u(20.0) {
         drawn.message = Some("too small to draw".into());
@@ -150,42 +331,66 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (chart.from.days() as f64 - 1.0, chart.from.days() as f64 + 1.0)
     };
+    drawn.domain = (x0, x1);
     let sx = move |d: Date| left + ((d.days() as f64 - x0) / (x1 - x0) * (right - left) as f64).round() as i32;
-    let sy = move |v: f64| bottom - ((v - yt.lo) / (yt.hi - yt.lo) * plot_h as f64).round() as i32;
+    let (ly0, ly1) = if use_log { (lo.ln(), hi.ln()) } else { (lo, hi) };
+    let sy = move |v: f64| {
+        let v = if use_log { v.max(f64::MIN_POSITIVE).ln() } else { v };
+        bottom - ((v - ly0) / (ly1 - ly0) * plot_h as f64).round() as i32
+    };
+
+    // After the article: a light shade with a label.
+    if let Some((after, label)) = &chart.after {
+        if *after < chart.to {
+            let a = sx((*after).max(chart.from)).max(left);
+            root.draw(&Rectangle::new([(a, top), (right, bottom)], t.after.filled()))?;
+            let lw = measure.width(label, px) as i32;
+            if right - a > lw + u(8.0) {
+                root.draw(&Text::new(label.clone(), (right - u(4.0), bottom - u(4.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Bottom))))?;
+            }
+        }
+    }
 
     // Horizontal gridlines and value labels.
-    for (v, label) in yt.ticks.iter().zip(&y_labels) {
+    for (v, label) in ticks.iter().zip(&y_labels) {
         let y = sy(*v);
-        root.draw(&PathElement::new(vec![(left, y), (right, y)], t.grid.stroke_width(u(1.0).max(1) as u32)))?;
+        root.draw(&PathElement::new(vec![(left, y), (right, y)], t.grid.stroke_width(thin)))?;
         root.draw(&Text::new(label.clone(), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
 
-    // Date labels: as many as fit without touching, measured on the widest
-    // label a step can produce ("May 2025" for months, "28 Sep" for days).
+    // Date labels: as many as fit without touching.
     let widest = measure.width("May 2025", px).max(measure.width("28 Sep", px)) as f64;
     let max_x = (((right - left) as f64 / (widest + 12.0 * s)).floor() as usize).max(1);
-    let (_, ticks) = date_ticks(chart.from, chart.to, max_x);
-    root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.muted.stroke_width(u(1.0).max(1) as u32)))?;
-    for (d, label) in &ticks {
+    let (_, xt) = date_ticks(chart.from, chart.to, max_x);
+    root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.muted.stroke_width(thin)))?;
+    for (d, label) in &xt {
         let x = sx(*d);
-        root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(u(1.0).max(1) as u32)))?;
-        // Keep end labels inside the canvas.
+        root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(thin)))?;
         let half = measure.width(label, px) as i32 / 2;
         let lx = x.clamp(half + 1, w - half - 1);
         root.draw(&Text::new(label.clone(), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
 
-    // Events in the window: a dashed vertical line, a dot on the series and a
-    // label at the top of the plot, on whichever side has room.
-    // Each label gets the first row where it fits, on either side of its line,
-    // long form first ("10 Sep: +36%, $300bn OpenAI deal reported"), then the
-    // short one ("10 Sep: +36%"); a label that fits nowhere is left out (the
-    // line stays, and the list under the chart says what it is).
+    // Reference lines.
+    for r in &chart.refs {
+        let y = sy(r.value);
+        root.draw(&DashedPathElement::new(vec![(left, y), (right, y)], u(2.0), u(3.0), t.muted.stroke_width(thin)))?;
+        root.draw(&Text::new(r.label.clone(), (left + u(4.0), y - u(3.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Bottom))))?;
+    }
+
+    // Event markers: lines, and labels placed without overlaps.
+    let change_at = |d: Date| {
+        chart
+            .change_on_markers
+            .then(|| chart.main_series.and_then(|s| s.change_on(d)))
+            .flatten()
+            .filter(|c| c.abs() >= 0.5)
+            .map(format_change)
+    };
     let candidates: Vec<(i32, Vec<(String, i32)>)> = in_window
         .iter()
-        .map(|e| {
-            let change = chart.change_on_markers.then(|| chart.series.change_on(e.date)).flatten().filter(|c| c.abs() >= 0.5).map(format_change);
-            let short = match &change {
+        .map(|(_, e)| {
+            let short = match change_at(e.date) {
                 Some(c) => format!("{}: {c}", e.date.day_month()),
                 None => e.date.day_month(),
             };
@@ -197,14 +402,12 @@ pub fn draw<DB: DrawingBackend>(
             (sx(e.date), texts.collect())
         })
         .collect();
-    let placed = place_labels(&candidates, label_rows, (0, w), u(5.0), u(8.0));
-    for (e, (x, _)) in in_window.iter().zip(&candidates) {
-        root.draw(&DashedPathElement::new(vec![(*x, top), (*x, bottom)], u(4.0), u(3.0), t.marker.stroke_width(u(1.0).max(1) as u32)))?;
-        if let Some(p) = chart.series.index_of(e.date).map(|i| chart.series.points[i]) {
-            root.draw(&Circle::new((*x, sy(p.value)), u(3.5), t.marker.filled()))?;
-        }
+    drawn.marker_x = vec![None; chart.markers.len()];
+    for ((i, _), (x, _)) in in_window.iter().zip(&candidates) {
+        drawn.marker_x[*i] = Some(*x);
+        root.draw(&DashedPathElement::new(vec![(*x, top), (*x, bottom)], u(4.0), u(3.0), t.marker.stroke_width(thin)))?;
     }
-    for label in placed.into_iter().flatten() {
+    for label in place_labels(&candidates, label_rows, (0, w), u(5.0), u(8.0)).into_iter().flatten() {
         // Clear of the top value label, which is centred on the top gridline.
         let y = top - u(8.0) - label.row as i32 * u(LABEL_ROW_CSS);
         let hpos = if label.left_of_line { HPos::Right } else { HPos::Left };
@@ -212,24 +415,111 @@ pub fn draw<DB: DrawingBackend>(
         drawn.events.push(label.text);
     }
 
-    // The series itself, and a dot with its value at the window's last point.
-    let stroke = t.line.stroke_width(u(2.0).max(1) as u32);
-    if points.len() > 1 {
-        root.draw(&PathElement::new(points.iter().map(|p| (sx(p.date), sy(p.value))).collect::<Vec<_>>(), stroke))?;
-    }
-    // Sparse series (rounds, annual totals, quoted prices): every point shows.
-    if points.len() <= 40 {
-        for p in points {
-            root.draw(&Circle::new((sx(p.date), sy(p.value)), u(3.5), t.line.filled()))?;
+    // The lines: comparisons first, the main series on top.
+    let columns = ((right - left).max(1) as usize).max(1);
+    let mut order: Vec<usize> = (0..chart.lines.len()).collect();
+    order.sort_by_key(|i| chart.lines[*i].main);
+    for i in order {
+        let (line, pts) = (&chart.lines[i], visible[i]);
+        let colour = t.palette[line.slot % t.palette.len()];
+        let width = if line.main { u(2.5) } else { u(1.5) }.max(1) as u32;
+        let pts = decimate(pts, columns);
+        drawn.points += visible[i].len();
+        let mut path: Vec<(i32, i32)> = Vec::with_capacity(pts.len() * 2);
+        for (k, p) in pts.iter().enumerate() {
+            if line.step && k > 0 {
+                path.push((sx(p.date), sy(pts[k - 1].value)));
+            }
+            path.push((sx(p.date), sy(p.value)));
+        }
+        if line.step {
+            if let Some(p) = pts.last() {
+                path.push((sx(until.max(p.date)), sy(p.value)));
+            }
+        }
+        if path.len() > 1 {
+            match DASHES[line.slot % DASHES.len()] {
+                Some((dash, gap)) if !line.main => {
+                    root.draw(&DashedPathElement::new(path, u(dash), u(gap), colour.stroke_width(width)))?;
+                }
+                _ => root.draw(&PathElement::new(path, colour.stroke_width(width)))?,
+            }
+        }
+        if pts.len() <= 40 {
+            for p in &pts {
+                root.draw(&Circle::new((sx(p.date), sy(p.value)), u(if line.main { 3.5 } else { 2.5 }), colour.filled()))?;
+            }
         }
     }
-    let (lx, ly) = (sx(last.date), sy(last.value));
-    root.draw(&Circle::new((lx, ly), u(3.5), t.line.filled()))?;
-    root.draw(&Text::new(end_label, (lx + u(7.0), ly), text_style(px, &t.line).pos(Pos::new(HPos::Left, VPos::Center))))?;
+
+    // Marker dots on the main line.
+    if let Some(main) = chart.lines.iter().position(|l| l.main) {
+        for (_, e) in &in_window {
+            if let Some(p) = visible[main].iter().find(|p| p.date == e.date) {
+                root.draw(&Circle::new((sx(p.date), sy(p.value)), u(3.5), t.marker.filled()))?;
+            }
+        }
+    }
+
+    // Annotations: a ring and a label above or below.
+    for a in chart.annotations.iter().filter(|a| a.date >= chart.from && a.date <= until) {
+        let (x, y) = (sx(a.date), sy(a.value));
+        root.draw(&Circle::new((x, y), u(5.0), t.text.stroke_width(thin)))?;
+        let lw = measure.width(&a.label, px) as i32;
+        let below = y - top < u(20.0);
+        let lx = (x - lw / 2).clamp(left, (right - lw).max(left));
+        let (ly, vp) = if below { (y + u(8.0), VPos::Top) } else { (y - u(8.0), VPos::Bottom) };
+        root.draw(&Text::new(a.label.clone(), (lx, ly), text_style(px, &t.text).pos(Pos::new(HPos::Left, vp))))?;
+    }
+
+    // Direct labels at the ends, pushed apart vertically so they never overlap.
+    let mut labels: Vec<(i32, i32, usize, String)> = ends
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.as_ref().map(|(p, text)| (sy(p.value), sx(p.date), i, text.clone())))
+        .collect();
+    labels.sort_by_key(|l| l.0);
+    let gap = u(14.0);
+    for k in 1..labels.len() {
+        if labels[k].0 < labels[k - 1].0 + gap {
+            labels[k].0 = labels[k - 1].0 + gap;
+        }
+    }
+    if let Some(last) = labels.last() {
+        let over = last.0 - (bottom - u(4.0));
+        if over > 0 {
+            for l in labels.iter_mut() {
+                l.0 -= over;
+            }
+        }
+    }
+    for (y, x, i, text) in labels {
+        let line = &chart.lines[i];
+        let colour = t.palette[line.slot % t.palette.len()];
+        if let Some((p, _)) = &ends[i] {
+            root.draw(&Circle::new((x, sy(p.value)), u(3.0), colour.filled()))?;
+        }
+        root.draw(&Text::new(text.clone(), (right + u(7.0), y), text_style(px, &colour).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        drawn.end_labels.push(text);
+    }
+
+    // The crosshair.
+    if let Some(c) = chart.cursor.filter(|c| *c >= chart.from && *c <= chart.to) {
+        let x = sx(c);
+        root.draw(&PathElement::new(vec![(x, top), (x, bottom)], t.text.stroke_width(thin)))?;
+        for (line, pts) in chart.lines.iter().zip(&visible) {
+            let k = pts.partition_point(|p| p.date <= c);
+            if k > 0 {
+                let p = pts[k - 1];
+                let colour = t.palette[line.slot % t.palette.len()];
+                root.draw(&Circle::new((sx(p.date), sy(p.value)), u(4.5), colour.filled()))?;
+                root.draw(&Circle::new((sx(p.date), sy(p.value)), u(4.5), t.background.stroke_width(thin)))?;
+            }
+        }
+    }
 
     drawn.plot = (left, top, right, bottom);
-    drawn.points = points.len();
-    drawn.x_labels = ticks.into_iter().map(|(_, l)| l).collect();
+    drawn.x_labels = xt.into_iter().map(|(_, l)| l).collect();
     drawn.y_labels = y_labels;
     root.present()?;
     Ok(drawn)

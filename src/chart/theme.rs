@@ -9,21 +9,74 @@ pub struct Theme {
     pub text: RGBColor,
     pub muted: RGBColor,
     pub grid: RGBColor,
-    pub line: RGBColor,
     pub marker: RGBColor,
+    /// The shade over dates after the article.
+    pub after: RGBColor,
+    /// Series colours, the first for the story's main series.
+    pub palette: [RGBColor; 8],
 }
 
 /// The light theme. Text colours keep WCAG AA contrast (≥ 4.5:1) on the
-/// background; the series colour keeps ≥ 3:1 (a graphical object).
+/// background and series colours ≥ 3:1 (graphical objects); a test checks both.
+/// The palette follows Okabe and Ito's colour-blind-safe hues, darkened where
+/// needed for contrast; line styles and direct labels tell series apart too.
 pub const LIGHT: Theme = Theme {
     background: RGBColor(255, 255, 255),
     text: RGBColor(34, 34, 34),
     muted: RGBColor(94, 94, 94),
     grid: RGBColor(229, 229, 229),
-    line: RGBColor(192, 57, 43),
     marker: RGBColor(60, 60, 60),
+    after: RGBColor(243, 243, 243),
+    palette: [
+        RGBColor(192, 57, 43),
+        RGBColor(0, 114, 178),
+        RGBColor(0, 122, 90),
+        RGBColor(168, 69, 138),
+        RGBColor(140, 101, 0),
+        RGBColor(51, 51, 51),
+        RGBColor(182, 79, 0),
+        RGBColor(91, 91, 176),
+    ],
 };
+
+/// Dash patterns (dash, gap) in CSS px by palette slot; `None` is solid.
+pub const DASHES: [Option<(f64, f64)>; 8] = [None, None, Some((7.0, 4.0)), Some((2.0, 3.0)), Some((11.0, 4.0)), Some((5.0, 2.0)), Some((3.0, 6.0)), Some((9.0, 2.0))];
 
 pub const FONT: &str = "sans-serif";
 /// Tick and label text size, CSS px.
 pub const FONT_PX: f64 = 12.0;
+
+/// WCAG 2 contrast ratio between two colours.
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    fn lum(c: RGBColor) -> f64 {
+        let ch = |v: u8| {
+            let s = v as f64 / 255.0;
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+    }
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_palette_keeps_wcag_contrast_on_the_canvas() {
+        let t = LIGHT;
+        assert!(contrast(t.text, t.background) >= 4.5);
+        assert!(contrast(t.muted, t.background) >= 4.5, "tick labels: {}", contrast(t.muted, t.background));
+        assert!(contrast(t.muted, t.after) >= 4.5, "labels over the after-article shade");
+        for (i, c) in t.palette.iter().enumerate() {
+            // End labels are drawn in the series colour: text contrast for them.
+            assert!(contrast(*c, t.background) >= 4.5, "palette {i}: {}", contrast(*c, t.background));
+        }
+        assert!((contrast(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
+    }
+}

@@ -13,3 +13,5 @@ pub mod import_csv;
 pub mod lang;
 pub mod series;
 pub mod timeline;
+pub mod transform;
+pub mod view;

@@ -150,23 +150,23 @@ impl Timeline {
         self.set(w, handle, target)
     }
 
-    /// Position of a step along the track, 0.0 (first) to 1.0 (last).
+    /// Position of a step along the track, 0.0 (first) to 1.0 (last). The
+    /// track is calendar time: years of annual data and days of daily data each
+    /// take the room their dates span.
     pub fn fraction(&self, index: usize) -> f64 {
-        if self.len() <= 1 {
-            0.0
-        } else {
-            index.min(self.len() - 1) as f64 / (self.len() - 1) as f64
+        match (self.steps.first(), self.steps.last(), self.steps.get(index.min(self.len().saturating_sub(1)))) {
+            (Some(a), Some(b), Some(d)) if b > a => (d.days() - a.days()) as f64 / (b.days() - a.days()) as f64,
+            _ => 0.0,
         }
     }
 
     /// The step nearest to a position along the track (clamped to 0..=1;
     /// NaN counts as 0).
     pub fn index_at_fraction(&self, f: f64) -> usize {
-        if self.len() <= 1 {
-            return 0;
-        }
+        let (Some(a), Some(b)) = (self.steps.first(), self.steps.last()) else { return 0 };
         let f = if f.is_nan() { 0.0 } else { f.clamp(0.0, 1.0) };
-        (f * (self.len() - 1) as f64).round() as usize
+        let day = a.days() as f64 + f * (b.days() - a.days()) as f64;
+        self.nearest(Date::from_days(day.round() as i32))
     }
 }
 
@@ -247,6 +247,16 @@ mod tests {
         assert_eq!(t.index_at_fraction(f64::NAN), 0);
         assert_eq!(t.fraction(5), 0.5);
         assert_eq!(tl(1).fraction(0), 0.0);
+    }
+
+    #[test]
+    fn the_track_is_calendar_time() {
+        // Two annual points, then daily ones: the years take most of the track.
+        let t = Timeline::new(vec![Date::from_days(0), Date::from_days(365), Date::from_days(730), Date::from_days(731)]);
+        assert_eq!(t.fraction(1), 365.0 / 731.0);
+        assert_eq!(t.index_at_fraction(0.5), 1);
+        assert_eq!(t.index_at_fraction(1.0), 3);
+        assert_eq!(t.index_at_fraction(0.99), 2);
     }
 
     #[test]

@@ -1,0 +1,251 @@
+//! The view model: from a dataset, a story's choices (main series, the
+//! comparisons switched on, the mode) and a date window, the lines to draw,
+//! each already in the mode; the crosshair readout; the table of exactly what
+//! the chart shows. Pure, so every rule is tested natively.
+
+use super::dataset::{Dataset, Frequency, Kind, Mode, SeriesDef, Unit};
+use super::date::{Date, DatePrecision};
+use super::lang::Text;
+use super::series::Point;
+use super::transform;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewLine {
+    pub id: String,
+    pub name: Text,
+    /// Short label for the line's end: the ticker for prices, else the name.
+    pub short: String,
+    pub unit: Unit,
+    pub decimals: Option<u8>,
+    /// Palette slot, stable per series within a story.
+    pub slot: usize,
+    pub main: bool,
+    /// Valuations by round hold until the next round: drawn as steps.
+    pub step: bool,
+    /// The points in the window, in the view's mode.
+    pub points: Vec<Point>,
+    /// The same points as the source gives them (for the table and readout).
+    pub raw: Vec<Point>,
+    pub precision: Vec<DatePrecision>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub lines: Vec<ViewLine>,
+    /// The mode drawn (may differ from the one asked for: see `mode_note`).
+    pub mode: Mode,
+    /// Why the mode differs from the one asked for, if it does.
+    pub mode_note: Option<String>,
+    pub from: Date,
+    pub to: Date,
+    /// What the values mean in this mode, for the chart to say.
+    pub base_note: Option<String>,
+}
+
+impl View {
+    pub fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.points.is_empty())
+    }
+}
+
+fn short_label(s: &SeriesDef) -> String {
+    if s.kind == Kind::Price && s.id().chars().all(|c| c.is_ascii_uppercase()) && s.id().len() <= 5 {
+        s.id().to_string()
+    } else {
+        s.name.en.clone()
+    }
+}
+
+/// Builds the view. `main` is charted with `compare` (in that order); series
+/// missing from the dataset are skipped. Comparisons in different units cannot
+/// share an absolute axis: the view switches to indexed and says why.
+pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date, mode: Mode, slots: &dyn Fn(&str) -> usize) -> View {
+    let ids: Vec<&str> = std::iter::once(main).chain(compare.iter().map(String::as_str).filter(|c| *c != main)).collect();
+    let defs: Vec<&SeriesDef> = ids.iter().filter_map(|id| ds.series(id)).collect();
+    let mixed = defs.windows(2).any(|w| w[0].unit != w[1].unit);
+    let (mode, mode_note) = if mode == Mode::Absolute && mixed {
+        (Mode::Indexed, Some("The series compared are in different units, so they are indexed to 100.".to_string()))
+    } else {
+        (mode, None)
+    };
+    let lines = defs
+        .iter()
+        .map(|s| {
+            let lo = s.series.points.partition_point(|p| p.date < from);
+            let hi = s.series.points.partition_point(|p| p.date <= to).max(lo);
+            let raw = s.series.points[lo..hi].to_vec();
+            let points = transform::apply(&raw, mode);
+            // Rebasing may drop leading zero points: keep raw and precision aligned with points.
+            let skip = raw.len() - points.len();
+            ViewLine {
+                id: s.id().to_string(),
+                name: s.name.clone(),
+                short: short_label(s),
+                unit: s.unit,
+                decimals: s.decimals,
+                slot: if s.id() == main { 0 } else { slots(s.id()) },
+                main: s.id() == main,
+                step: s.kind == Kind::Valuation && s.frequency == Frequency::Irregular,
+                points,
+                raw: raw[skip..].to_vec(),
+                precision: s.precision.get(lo + skip..hi).map(<[_]>::to_vec).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let base_note = match mode {
+        Mode::Absolute => None,
+        Mode::Indexed => Some(format!("Indexed: 100 = each series' first value on or after {}.", from.long())),
+        Mode::Percent => Some(format!("Change from each series' first value on or after {}.", from.long())),
+        Mode::Drawdown => Some(format!("Drawdown: how far below its highest value since {} each series stands.", from.long())),
+    };
+    View { lines, mode, mode_note, from, to, base_note }
+}
+
+/// One row of the crosshair readout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub id: String,
+    /// The value in the view's mode.
+    pub value: f64,
+    /// The source's value on that date.
+    pub raw: f64,
+    /// The point's own date: the cursor's, or the last one before it.
+    pub date: Date,
+    pub precision: DatePrecision,
+    /// True when the series has a point on the cursor's date itself.
+    pub exact: bool,
+}
+
+/// What each line reads at `date`: its point that day, else its last point
+/// before (with that point's date). Never an interpolation.
+pub fn readout(view: &View, date: Date) -> Vec<Reading> {
+    view.lines
+        .iter()
+        .filter_map(|l| {
+            let k = l.points.partition_point(|p| p.date <= date);
+            let i = k.checked_sub(1)?;
+            Some(Reading {
+                id: l.id.clone(),
+                value: l.points[i].value,
+                raw: l.raw[i].value,
+                date: l.points[i].date,
+                precision: l.precision.get(i).copied().unwrap_or_default(),
+                exact: l.points[i].date == date,
+            })
+        })
+        .collect()
+}
+
+/// Every date any line has a point on, in order: the steps of the crosshair
+/// and of play, and the rows of the table.
+pub fn dates(view: &View) -> Vec<Date> {
+    let mut d: Vec<Date> = view.lines.iter().flat_map(|l| l.points.iter().map(|p| p.date)).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// The date with data nearest to `date` (the crosshair's magnet).
+pub fn snap(all: &[Date], date: Date) -> Option<Date> {
+    let i = all.partition_point(|d| *d < date);
+    let after = all.get(i).copied();
+    let before = i.checked_sub(1).and_then(|j| all.get(j).copied());
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if date.days() - b.days() <= a.days() - date.days() { b } else { a }),
+        (x, y) => x.or(y),
+    }
+}
+
+/// The table of exactly what the chart shows: a row per date, a cell per line
+/// (`None` where the line has no point that day: the table shows gaps as gaps).
+pub fn table(view: &View) -> Vec<(Date, Vec<Option<f64>>)> {
+    let mut cursors = vec![0usize; view.lines.len()];
+    dates(view)
+        .into_iter()
+        .map(|d| {
+            let cells = view
+                .lines
+                .iter()
+                .zip(cursors.iter_mut())
+                .map(|(l, c)| {
+                    while *c < l.points.len() && l.points[*c].date < d {
+                        *c += 1;
+                    }
+                    l.points.get(*c).filter(|p| p.date == d).map(|p| p.value)
+                })
+                .collect();
+            (d, cells)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::bundled::dataset;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_story_with_comparisons_in_each_mode() {
+        let ds = dataset().unwrap();
+        let slots = |_: &str| 3;
+        let v = build(&ds, "ORCL", &["QQQ".into()], d("2025-09-09"), d("2025-09-12"), Mode::Indexed, &slots);
+        assert_eq!(v.lines.len(), 2);
+        assert_eq!(v.lines[0].short, "ORCL");
+        assert!(v.lines[0].main && !v.lines[1].main);
+        assert_eq!((v.lines[0].slot, v.lines[1].slot), (0, 3));
+        assert_eq!(v.lines[0].points[0].value, 100.0);
+        assert!((v.lines[0].points[1].value - 100.0 * 324.63 / 238.7884).abs() < 1e-9);
+        assert!(v.base_note.as_deref().unwrap().contains("9 Sep 2025"));
+        // The window moves the base.
+        let later = build(&ds, "ORCL", &[], d("2025-09-10"), d("2025-09-12"), Mode::Indexed, &slots);
+        assert_eq!(later.lines[0].points[0].value, 100.0);
+        assert_eq!(later.lines[0].raw[0].value, 324.63);
+    }
+
+    #[test]
+    fn mixed_units_are_indexed_and_say_so() {
+        let ds = dataset().unwrap();
+        let v = build(&ds, "CURSOR_VALUATION", &["CURSOR_ARR".into()], d("2023-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
+        assert_eq!(v.mode, Mode::Indexed);
+        assert!(v.mode_note.is_some());
+        assert!(v.lines[0].step, "valuations by round are steps");
+        let same = build(&ds, "ORCL", &["MSFT".into()], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
+        assert_eq!(same.mode, Mode::Absolute);
+    }
+
+    #[test]
+    fn the_readout_takes_the_last_value_before_a_weekend_never_an_interpolation() {
+        let ds = dataset().unwrap();
+        let v = build(&ds, "ORCL", &["BTC".into()], d("2025-09-01"), d("2025-09-30"), Mode::Absolute, &|_| 1);
+        // Saturday 6 Sep 2025: ORCL's Friday close, BTC's own Saturday close.
+        let r = readout(&v, d("2025-09-06"));
+        let orcl = r.iter().find(|x| x.id == "ORCL").unwrap();
+        assert_eq!(orcl.date, d("2025-09-05"));
+        assert!(!orcl.exact);
+        let friday = ds.series("ORCL").unwrap().series.points.iter().find(|p| p.date == d("2025-09-05")).unwrap().value;
+        assert_eq!(orcl.raw, friday);
+        assert_eq!(v.mode, Mode::Indexed, "a share price and a coin price: indexed");
+        let btc = r.iter().find(|x| x.id == "BTC").unwrap();
+        assert!(btc.exact && btc.date == d("2025-09-06"));
+        // Before any data: nothing to read.
+        assert!(readout(&v, d("2025-08-01")).is_empty());
+    }
+
+    #[test]
+    fn snapping_and_the_table() {
+        let all = vec![d("2025-09-05"), d("2025-09-08"), d("2025-09-09")];
+        assert_eq!(snap(&all, d("2025-09-06")), Some(d("2025-09-05")));
+        assert_eq!(snap(&all, d("2025-09-07")), Some(d("2025-09-08")));
+        assert_eq!(snap(&all, d("2025-12-01")), Some(d("2025-09-09")));
+        assert_eq!(snap(&[], d("2025-12-01")), None);
+        let ds = dataset().unwrap();
+        let v = build(&ds, "ORCL", &["BTC".into()], d("2025-09-05"), d("2025-09-08"), Mode::Absolute, &|_| 1);
+        let t = table(&v);
+        assert_eq!(t.len(), 4, "Fri, Sat, Sun, Mon");
+        assert!(t[1].1[0].is_none() && t[1].1[1].is_some(), "no stock close on Saturday: a gap, not a copy");
+    }
+}
