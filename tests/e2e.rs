@@ -10,6 +10,7 @@ mod support;
 
 use liquidity_explorer::core::bundled::dataset;
 use liquidity_explorer::core::date::Date;
+use liquidity_explorer::core::timeline::Timeline;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,7 +40,12 @@ struct Ctx {
     browser: Browser,
     app: StaticServer,
     broken: StaticServer,
+    /// The linked timeline: every date of the bundled dataset.
+    timeline: Timeline,
     dates: Vec<Date>,
+    /// The first story's default window (Oracle, 2025) on that timeline.
+    start0: usize,
+    end0: usize,
     shots: PathBuf,
 }
 
@@ -126,8 +132,8 @@ fn loads_and_draws(c: &Ctx) -> Result<(), String> {
         return Err(format!("the source line must name the source and the caveat: {}", v[2]));
     }
     let label = v[3].as_str().unwrap_or("");
-    let first = c.dates[0].long();
-    if !label.contains(&first) || !label.contains("$") {
+    let first = c.dates[c.start0].long();
+    if !label.contains(&first) || !label.contains("Oracle") || !label.contains("$") {
         return Err(format!("the canvas's text alternative should describe the data from {first}: {label}"));
     }
     c.no_errors()
@@ -135,35 +141,35 @@ fn loads_and_draws(c: &Ctx) -> Result<(), String> {
 
 fn keyboard_moves_the_end_handle_and_redraws(c: &Ctx) -> Result<(), String> {
     c.open("")?;
-    let n = c.dates.len();
+    let (n, end0) = (c.dates.len(), c.end0);
+    let big = (n / 10).max(1);
     let end = c.handle("end")?;
-    c.expect_at(&end, n - 1)?;
+    c.expect_at(&end, end0)?;
     let full = c.fingerprint()?;
     c.browser.send_keys(&end, keys::LEFT)?;
-    c.expect_at(&end, n - 2)?;
+    c.expect_at(&end, end0 - 1)?;
     c.wait_changed(&full)?;
-    let big = (n / 10).max(1);
     c.browser.send_keys(&end, keys::PAGE_DOWN)?;
-    c.expect_at(&end, n - 2 - big)?;
+    c.expect_at(&end, end0 - 1 - big)?;
     let shorter = c.wait_changed(&full)?;
     c.browser.send_keys(&end, keys::UP)?;
-    c.expect_at(&end, n - 1 - big)?;
+    c.expect_at(&end, end0 - big)?;
     c.browser.send_keys(&end, keys::PAGE_UP)?;
+    c.expect_at(&end, end0)?;
+    // Back to the same window: the same picture as at first.
+    c.browser.wait_for("the full-year picture", &format!("return (function(){{{FINGERPRINT}}})()==={full:?}"), Duration::from_secs(5))?;
+    if shorter == full {
+        return Err("a shorter window drew the same picture".into());
+    }
+    c.browser.send_keys(&end, keys::END)?;
     c.expect_at(&end, n - 1)?;
     c.browser.send_keys(&end, keys::RIGHT)?;
     c.expect_at(&end, n - 1)?;
     c.browser.send_keys(&end, keys::DOWN)?;
     c.expect_at(&end, n - 2)?;
-    c.browser.send_keys(&end, keys::END)?;
-    c.expect_at(&end, n - 1)?;
-    // Back to the full window: the same picture as at first.
-    c.browser.wait_for("the full-year picture", &format!("return (function(){{{FINGERPRINT}}})()==={full:?}"), Duration::from_secs(5))?;
-    if shorter == full {
-        return Err("a shorter window drew the same picture".into());
-    }
     let start = c.handle("start")?;
     c.browser.send_keys(&start, keys::END)?;
-    c.expect_at(&start, n - 1)?;
+    c.expect_at(&start, n - 2)?;
     c.browser.send_keys(&start, keys::HOME)?;
     c.expect_at(&start, 0)?;
     c.no_errors()
@@ -173,25 +179,26 @@ fn the_start_never_passes_the_end(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let (start, end) = (c.handle("start")?, c.handle("end")?);
     let big = (c.dates.len() / 10).max(1);
+    let s0 = c.start0;
     c.browser.send_keys(&end, keys::HOME)?;
-    c.expect_at(&end, 0)?;
+    c.expect_at(&end, s0)?;
     // A one-day window still draws something (a dot and its value).
     c.browser.wait_for("a one-day picture", &format!("return (function(){{{INK}}})()>500"), Duration::from_secs(5))?;
     c.browser.send_keys(&end, &keys::PAGE_UP.repeat(2))?;
-    c.expect_at(&end, 2 * big)?;
+    c.expect_at(&end, s0 + 2 * big)?;
     c.browser.send_keys(&start, keys::END)?;
-    c.expect_at(&start, 2 * big)?;
+    c.expect_at(&start, s0 + 2 * big)?;
     c.browser.send_keys(&start, &format!("{}{}{}", keys::PAGE_UP, keys::RIGHT, keys::UP))?;
-    c.expect_at(&start, 2 * big)?;
+    c.expect_at(&start, s0 + 2 * big)?;
     c.browser.send_keys(&end, keys::HOME)?;
-    c.expect_at(&end, 2 * big)?;
-    // By pointer: drag the start handle past the end, then the end before the start.
+    c.expect_at(&end, s0 + 2 * big)?;
+    // By pointer: drag the start handle past the end.
     c.browser.send_keys(&start, keys::HOME)?;
     let (sx, sy, _, _) = c.centre("[data-handle=start]")?;
     let (_, _, left, width) = c.centre(".track")?;
     c.drag("mouse", (sx, sy), (left + width - 2.0, sy))?;
     let (s, e) = (c.now(&start)?, c.now(&end)?);
-    if s != e || s != 2 * big {
+    if s != e || s != s0 + 2 * big {
         return Err(format!("dragging the start past the end left start={s}, end={e}"));
     }
     c.no_errors()
@@ -199,23 +206,23 @@ fn the_start_never_passes_the_end(c: &Ctx) -> Result<(), String> {
 
 fn pointer_and_touch_drags_move_the_window(c: &Ctx) -> Result<(), String> {
     c.open("")?;
-    let n = c.dates.len();
     let full = c.fingerprint()?;
     let (ex, ey, _, _) = c.centre("[data-handle=end]")?;
     let (_, _, left, width) = c.centre(".track")?;
-    c.drag("mouse", (ex, ey), (left + width * 0.5, ey))?;
+    // The track is calendar time: a point along it is a date.
+    c.drag("mouse", (ex, ey), (left + width * 0.9, ey))?;
     let end = c.now(&c.handle("end")?)?;
-    let mid = (n - 1) / 2;
-    if end.abs_diff(mid) > 3 {
-        return Err(format!("a mouse drag to the middle put the end at {end}, expected about {mid}"));
+    let want = c.timeline.index_at_fraction(0.9);
+    if end.abs_diff(want) > 3 {
+        return Err(format!("a mouse drag to 90% put the end at {end}, expected about {want}"));
     }
     c.wait_changed(&full)?;
     let (sx, sy, _, _) = c.centre("[data-handle=start]")?;
-    c.drag("touch", (sx, sy), (left + width * 0.25, sy))?;
+    c.drag("touch", (sx, sy), (left + width * 0.8, sy))?;
     let start = c.now(&c.handle("start")?)?;
-    let quarter = (n - 1) / 4;
-    if start.abs_diff(quarter) > 3 {
-        return Err(format!("a touch drag to a quarter put the start at {start}, expected about {quarter}"));
+    let want = c.timeline.index_at_fraction(0.8);
+    if start.abs_diff(want) > 3 {
+        return Err(format!("a touch drag to 80% put the start at {start}, expected about {want}"));
     }
     // A press on the bare track moves the nearer handle there.
     c.drag("mouse", (left + width * 0.05, ey), (left + width * 0.05, ey))?;
@@ -354,7 +361,7 @@ fn loads_a_csv_from_a_file(c: &Ctx) -> Result<(), String> {
         return Err(format!("one series per numeric column expected, got {options}"));
     }
     let label = c.js("return document.querySelector('.chart canvas').getAttribute('aria-label')")?;
-    if !label.as_str().unwrap_or("").contains("from 3 Mar 2025 to 5 Mar 2025: 10 on 3 Mar 2025, 12.5 on 5 Mar 2025") {
+    if !label.as_str().unwrap_or("").contains("from 3 Mar 2025 to 5 Mar 2025. Close: 10 on 3 Mar 2025, 12.5 on 5 Mar 2025") {
         return Err(format!("the CSV's values, sorted by date: {label}"));
     }
     c.wait_changed(&before)?;
@@ -441,9 +448,14 @@ fn main() {
     let broken_json = std::fs::read(root.join("tests/corpus/bad/bad-points.json")).expect("corpus file");
     let app = StaticServer::start(&dist, Options { extra: vec![("broken.json".into(), broken_json)], ..inject.clone() });
     let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
-    // The page opens on the first story (Oracle), charting ORCL.
-    let dates = dataset().expect("bundled dataset").series("ORCL").expect("ORCL").series.points.iter().map(|p| p.date).collect();
-    let ctx = Ctx { browser, app, broken, dates, shots };
+    // The linked timeline holds every date of the dataset; the page opens on
+    // the first story (Oracle) with its 2025 window.
+    let ds = dataset().expect("bundled dataset");
+    let timeline = Timeline::new(ds.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect());
+    let dates: Vec<Date> = (0..timeline.len()).filter_map(|i| timeline.date(i)).collect();
+    let (a, b) = ds.story("oracle").and_then(|s| s.window).expect("Oracle's window");
+    let w = timeline.window_for(a, b);
+    let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 10] = [

@@ -216,6 +216,9 @@ pub struct StoryDef {
 pub struct Dataset {
     pub id: String,
     pub title: Text,
+    /// When the story was published (`YYYY-MM` for "late November 2025"):
+    /// data and events after it are marked as after the article.
+    pub published: Option<(Date, DatePrecision)>,
     pub sources: Vec<SourceDef>,
     pub series: Vec<SeriesDef>,
     pub events: Vec<EventDef>,
@@ -225,6 +228,17 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The last day the article could have seen: the publication date, or the
+    /// end of its month or year when only that is known.
+    pub fn article_cutoff(&self) -> Option<Date> {
+        let (d, p) = self.published?;
+        Some(match p {
+            DatePrecision::Day => d,
+            DatePrecision::Month => Date::from_days(d.add_months_first(1).days() - 1),
+            DatePrecision::Year => Date::from_days(d.add_months_first(12).days() - 1),
+        })
+    }
+
     pub fn source(&self, id: &str) -> Option<&SourceDef> {
         self.sources.iter().find(|s| s.id == id)
     }

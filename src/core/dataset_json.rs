@@ -83,6 +83,7 @@ impl Reader {
         let top = At { section: "", index: 0, id: None };
         let id = self.req_str(o, "id", &top_at(&top)).unwrap_or_default();
         let title = self.text(o, "title", &top_at(&top), true).unwrap_or_default();
+        let published = self.date(o, "published", &top_at(&top), false);
 
         let sources = self.section(o, "sources", false, |r, o, at| r.source(o, at));
         let series = self.section(o, "series", true, |r, o, at| r.series(o, at));
@@ -95,7 +96,7 @@ impl Reader {
         if total > MAX_TOTAL_POINTS {
             self.push(Loc::top("series"), ProblemKind::TooManyPoints { count: total, limit: MAX_TOTAL_POINTS });
         }
-        let ds = Dataset { id, title, sources, series, events, facts, deals, stories };
+        let ds = Dataset { id, title, published, sources, series, events, facts, deals, stories };
         self.check_refs(&ds);
         Some(ds)
     }
@@ -565,6 +566,9 @@ pub fn write(ds: &Dataset) -> String {
     let mut out = String::from("{\n");
     let line = |k: &str, v: &Value| format!("\"{k}\": {}", serde_json::to_string(v).unwrap_or_default());
     let mut top = vec![line("format", &FORMAT.into()), line("id", &ds.id.clone().into()), line("title", &text_json(&ds.title))];
+    if let Some((d, p)) = ds.published {
+        top.push(line("published", &d.iso_at(p).into()));
+    }
     let section = |name: &str, items: Vec<Value>| {
         let body: Vec<String> = items.iter().map(|v| serde_json::to_string(v).unwrap_or_default()).collect();
         format!("\"{name}\": [\n{}\n]", body.join(",\n"))

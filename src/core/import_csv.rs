@@ -176,6 +176,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
     Ok(Dataset {
         id: slug(file_name).to_lowercase(),
         title,
+        published: None,
         sources: vec![SourceDef {
             id: "file".into(),
             publisher: file_name.into(),

@@ -12,6 +12,7 @@ pub mod format;
 pub mod import_csv;
 pub mod lang;
 pub mod series;
+pub mod stories;
 pub mod timeline;
 pub mod transform;
 pub mod view;

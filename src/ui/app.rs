@@ -1,6 +1,11 @@
 use super::chart_canvas::ChartCanvas;
+use super::controls::Controls;
+use super::data_table::DataTable;
 use super::dataset_bar::DatasetBar;
+use super::event_detail::EventDetail;
 use super::events_list::EventsList;
+use super::readout::Readout;
+use super::story_notes::StoryNotes;
 use super::loader;
 use super::problems::Problems;
 use super::scrubber::Scrubber;
@@ -47,14 +52,22 @@ pub fn App() -> impl IntoView {
                 <h2 class="headline">{title}</h2>
                 <p class="dek">{summary}</p>
             })}
+            <Controls />
             <ChartCanvas />
             <Scrubber />
+            <Readout />
+            <EventDetail />
             <EventsList />
+            <DataTable />
+            <StoryNotes />
             <p class="source">{move || {
-                state.with_series(|s, ds| {
-                    let names: Vec<String> = ds.sources_for(&[s.id()], None).iter().map(|x| x.publisher.clone()).collect();
-                    let caveat = s.caveat.as_ref().map(|c| format!(" {}", c.en)).unwrap_or_default();
-                    format!("Source: {}.{caveat}", names.join("; "))
+                let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|l| l.id.clone()).collect());
+                state.loaded.with(|l| {
+                    let ds = &l.dataset;
+                    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    let names: Vec<String> = ds.sources_for(&refs, None).iter().map(|x| x.publisher.clone()).collect();
+                    let caveats: Vec<String> = refs.iter().filter_map(|id| ds.series(id)).filter_map(|s| s.caveat.as_ref().map(|c| format!("{}: {}", s.name.en, c.en))).collect();
+                    format!("Source: {}. {}", names.join("; "), caveats.join(" "))
                 })
             }}</p>
             <Sources />

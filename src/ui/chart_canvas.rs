@@ -1,10 +1,14 @@
 //! The chart on a canvas: sized to its container, backing store at CSS size ×
 //! devicePixelRatio, redrawn when the window or the container's size changes.
 
+use super::chart_spec::ChartSpec;
 use super::state::AppState;
-use crate::chart::{draw, theme::{FONT, LIGHT}, LineChart, Marker, Style, TextMeasure};
-use crate::core::dataset::{Frequency, Kind};
+use crate::chart::{draw, theme::{FONT, LIGHT}, Axis, Chart, Drawn, Line, Style, TextMeasure};
+use crate::core::dataset::{Frequency, Kind, Mode, Unit};
+use crate::core::date::Date;
 use crate::core::format;
+use crate::core::view;
+use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -26,8 +30,6 @@ impl TextMeasure for CanvasMeasure {
 #[component]
 pub fn ChartCanvas() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let window = state.window;
-    let timeline = state.timeline;
     let holder = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
     // CSS size of the container, updated by a ResizeObserver.
@@ -52,12 +54,15 @@ pub fn ChartCanvas() -> impl IntoView {
         cb.forget();
     });
 
+    // The last drawing's geometry, to map the pointer back to dates.
+    let drawn = StoredValue::new(Drawn::default());
+    let marker_ids = StoredValue::new(Vec::<String>::new());
+    let dpr = move || web_sys::window().map(|w| w.device_pixel_ratio()).filter(|d| d.is_finite() && *d > 0.0).unwrap_or(1.0);
+
     Effect::new(move |_| {
         let (css_w, css_h) = size.get();
-        let w = window.get();
         let Some(canvas) = canvas.get() else { return };
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+        let dpr = dpr();
         let (bw, bh) = ((css_w * dpr).round().max(0.0) as u32, (css_h * dpr).round().max(0.0) as u32);
         if canvas.width() != bw {
             canvas.set_width(bw);
@@ -68,7 +73,6 @@ pub fn ChartCanvas() -> impl IntoView {
         if bw == 0 || bh == 0 {
             return;
         }
-        let Some((from, to)) = timeline.with(|t| t.dates(w)) else { return };
         let Some(ctx) = canvas
             .get_context("2d")
             .ok()
@@ -79,64 +83,168 @@ pub fn ChartCanvas() -> impl IntoView {
         };
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
         let root = backend.into_drawing_area();
-        state.with_series(|s, ds| {
-            let markers: Vec<Marker> = ds
-                .events
-                .iter()
-                .filter(|e| e.series.iter().any(|x| x == s.id()))
-                .map(|e| Marker { date: e.date, label: e.title.en.clone() })
-                .collect();
-            let chart = LineChart {
-                series: &s.series,
-                unit: s.unit,
-                decimals: s.decimals,
-                from,
-                to,
-                markers: &markers,
-                unit_caption: format::unit_caption(s.unit),
-                change_on_markers: s.kind == Kind::Price && s.frequency == Frequency::Daily,
-                zero_based: matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue),
-            };
-            let result = draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone()));
-            if let Err(e) = result {
-                web_sys::console::warn_1(&format!("chart not drawn: {e:?}").into());
-            }
+        let cursor = state.cursor.get();
+        let playing = state.playing.get();
+        let log = state.log.get();
+        let story = state.story.get();
+        state.view.with(|v| {
+            state.loaded.with(|l| {
+                let ds = &l.dataset;
+                let spec = ChartSpec::new(ds, v, &story);
+                let lines: Vec<Line> = v
+                    .lines
+                    .iter()
+                    .map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step })
+                    .collect();
+                let main = v.lines.iter().find(|x| x.main);
+                let main_def = main.and_then(|m| ds.series(&m.id));
+                let axis = match v.mode {
+                    Mode::Absolute => Axis::Value { unit: main.map_or(Unit::Number, |m| m.unit), decimals: main.and_then(|m| m.decimals) },
+                    Mode::Indexed => Axis::Index,
+                    Mode::Percent | Mode::Drawdown => Axis::Change,
+                };
+                let chart = Chart {
+                    lines,
+                    axis,
+                    from: v.from,
+                    to: v.to,
+                    markers: &spec.markers,
+                    refs: spec.refs.clone(),
+                    annotations: spec.annotations.clone(),
+                    caption: match v.mode {
+                        Mode::Absolute => format::unit_caption(main.map_or(Unit::Number, |m| m.unit)).to_string(),
+                        Mode::Indexed => "Index, 100 = start of the window".into(),
+                        Mode::Percent => "Change since the start of the window".into(),
+                        Mode::Drawdown => "Below the highest value since the start of the window".into(),
+                    },
+                    change_on_markers: main_def.is_some_and(|s| s.kind == Kind::Price && s.frequency == Frequency::Daily),
+                    main_series: main_def.map(|s| &s.series),
+                    zero_based: v.mode == Mode::Absolute && main_def.is_some_and(|s| matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue)),
+                    log,
+                    cursor,
+                    after: ds.article_cutoff().map(|d| (d, "After the article".to_string())),
+                    reveal_until: if playing { cursor } else { None },
+                };
+                match draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone())) {
+                    Ok(d) => {
+                        drawn.set_value(d);
+                        marker_ids.set_value(spec.marker_ids);
+                    }
+                    Err(e) => web_sys::console::warn_1(&format!("chart not drawn: {e:?}").into()),
+                }
+            })
         });
     });
 
+    // The crosshair follows the pointer (snapping to the nearest date with data)…
+    let point_at = move |x_css: f64| -> Option<Date> {
+        let date = drawn.with_value(|d| d.date_at(x_css * dpr()))?;
+        state.view.with_untracked(|v| view::snap(&view::dates(v), date))
+    };
+    let on_move = move |ev: PointerEvent| {
+        if let Some(d) = point_at(ev.offset_x() as f64) {
+            state.cursor.set(Some(d));
+        }
+    };
+    let on_leave = move |ev: PointerEvent| {
+        if ev.pointer_type() == "mouse" && !state.playing.get_untracked() {
+            state.cursor.set(None);
+        }
+    };
+    // …a click near an event's line opens its text and source…
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let x = ev.offset_x() as f64 * dpr();
+        let hit = drawn.with_value(|d| {
+            d.marker_x.iter().enumerate().filter_map(|(i, mx)| mx.map(|mx| (i, (mx as f64 - x).abs()))).min_by(|a, b| a.1.total_cmp(&b.1))
+        });
+        if let Some((i, dist)) = hit {
+            if dist <= 8.0 * dpr() {
+                state.open_event.set(marker_ids.with_value(|ids| ids.get(i).cloned()));
+            }
+        }
+    };
+    // …and the keyboard: arrows step through the dates, Home/End, Escape clears,
+    // Enter opens the event on the crosshair's date.
+    let on_key = move |ev: KeyboardEvent| {
+        let dates = state.view.with_untracked(view::dates);
+        if dates.is_empty() {
+            return;
+        }
+        let cur = state.cursor.get_untracked();
+        let pos = cur.map(|c| dates.partition_point(|d| *d < c));
+        let target = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => Some(pos.map_or(0, |p| (p + usize::from(cur == dates.get(p).copied())).min(dates.len() - 1))),
+            "ArrowLeft" | "ArrowDown" => Some(pos.map_or(dates.len() - 1, |p| p.saturating_sub(1))),
+            "PageUp" => Some(pos.map_or(0, |p| (p + (dates.len() / 10).max(1)).min(dates.len() - 1))),
+            "PageDown" => Some(pos.map_or(dates.len() - 1, |p| p.saturating_sub((dates.len() / 10).max(1)))),
+            "Home" => Some(0),
+            "End" => Some(dates.len() - 1),
+            "Escape" => {
+                state.cursor.set(None);
+                ev.prevent_default();
+                return;
+            }
+            "Enter" | " " => {
+                let on_day = cur.and_then(|c| state.loaded.with_untracked(|l| l.dataset.events.iter().find(|e| e.date == c).map(|e| e.id.clone())));
+                if on_day.is_some() {
+                    state.open_event.set(on_day);
+                    ev.prevent_default();
+                }
+                return;
+            }
+            _ => None,
+        };
+        if let Some(i) = target {
+            ev.prevent_default();
+            state.cursor.set(dates.get(i).copied());
+        }
+    };
     // A text alternative generated from the data in the window.
     let description = move || {
-        let w = window.get();
-        let Some((from, to)) = timeline.with(|t| t.dates(w)) else { return String::new() };
-        state.with_series(|sd, _| {
-            let s = &sd.series;
-            let fmt = |v: f64| format::value(v, sd.unit, format::auto_decimals(v, sd.unit, sd.decimals));
-            let pts = s.between(from, to);
-            match (pts.first(), pts.last()) {
-                (Some(a), Some(b)) => {
-                    let hi = pts.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
-                    format!(
-                        "Line chart of {}, from {} to {}: {} on {}, {} on {}; highest {} on {}.",
-                        sd.name.en,
-                        from.long(),
-                        to.long(),
+        state.view.with(|v| {
+            let parts: Vec<String> = v
+                .lines
+                .iter()
+                .filter_map(|l| {
+                    let (a, b) = (l.raw.first()?, l.raw.last()?);
+                    let hi = l.raw.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
+                    let fmt = |x: f64| format::value(x, l.unit, format::auto_decimals(x, l.unit, l.decimals));
+                    Some(format!(
+                        "{}: {} on {}, {} on {}; highest {} on {}",
+                        l.name.en,
                         fmt(a.value),
                         a.date.long(),
                         fmt(b.value),
                         b.date.long(),
                         fmt(hi.value),
                         hi.date.long()
-                    )
-                }
-                _ => format!("No data between {} and {}.", from.long(), to.long()),
+                    ))
+                })
+                .collect();
+            if parts.is_empty() {
+                format!("No data between {} and {}.", v.from.long(), v.to.long())
+            } else {
+                format!("Line chart from {} to {}. {}.", v.from.long(), v.to.long(), parts.join(". "))
             }
         })
-        .unwrap_or_default()
     };
+    let empty = move || state.view.with(|v| v.is_empty());
 
     view! {
         <div class="chart" node_ref=holder>
-            <canvas node_ref=canvas dir="ltr" role="img" aria-label=description></canvas>
+            <canvas node_ref=canvas dir="ltr" role="img" tabindex="0" aria-label=description
+                aria-describedby="readout"
+                on:pointermove=on_move on:pointerdown=on_move on:pointerleave=on_leave on:click=on_click on:keydown=on_key></canvas>
         </div>
+        <Show when=empty>
+            <p class="empty-note">
+                "This view has no data in the chosen period. "
+                {move || state.data_extent().map(|(a, b)| view! {
+                    <button type="button" class="jump" on:click=move |_| state.set_dates(a, b)>
+                        {format!("Show {} to {}", a.long(), b.long())}
+                    </button>
+                })}
+            </p>
+        </Show>
     }
 }

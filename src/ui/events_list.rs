@@ -8,26 +8,31 @@ pub fn EventsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = move || {
         let id = state.series.get();
-        let w = state.window.get();
-        let Some((from, to)) = state.timeline.with(|t| t.dates(w)) else { return Vec::new() };
+        let (from, to) = state.view.with(|v| (v.from, v.to));
+        let cursor = state.cursor.get();
+        let playing = state.playing.get();
         state.loaded.with(|l| {
             let ds = &l.dataset;
             ds.events
                 .iter()
-                .filter(|e| e.series.contains(&id) && e.date >= from && e.date <= to)
+                // While playing, events appear as the crosshair passes them.
+                .filter(|e| e.series.contains(&id) && e.date >= from && e.date <= to && !(playing && cursor.is_some_and(|c| e.date > c)))
                 .map(|e| {
                     let src: Vec<(String, Option<String>)> =
                         e.sources.iter().filter_map(|s| ds.source(s)).map(|s| (s.publisher.clone(), s.url.clone())).collect();
-                    (e.date.long_at(e.precision), e.text.en.clone(), src)
+                    let after = ds.article_cutoff().is_some_and(|c| e.date > c);
+                    (e.id.clone(), e.date, e.date.long_at(e.precision), e.text.en.clone(), src, after)
                 })
                 .collect::<Vec<_>>()
         })
     };
     view! {
         <ul class="events" aria-label="Marked on the chart">
-            {move || items().into_iter().map(|(date, text, sources)| view! {
+            {move || items().into_iter().map(|(id, day, date, text, sources, after)| view! {
                 <li>
-                    <strong>{date}</strong>": "{text}" "
+                    <button type="button" class="event-open" data-event=id.clone()
+                        on:click=move |_| { state.open_event.set(Some(id.clone())); state.cursor.set(Some(day)); }>{date}</button>
+                    {after.then_some(" (after the article)")}": "{text}" "
                     <span class="via">"("{sources.into_iter().enumerate().map(|(i, (p, u))| {
                         let sep = if i > 0 { "; " } else { "" };
                         match u {

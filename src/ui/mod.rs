@@ -3,13 +3,19 @@
 
 mod app;
 mod chart_canvas;
+mod chart_spec;
+mod controls;
+mod data_table;
 mod dataset_bar;
+mod event_detail;
 mod events_list;
 mod loader;
 mod problems;
+mod readout;
 mod scrubber;
 mod sources;
 mod state;
+mod story_notes;
 mod story_picker;
 
 use wasm_bindgen::JsCast;

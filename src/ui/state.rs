@@ -2,10 +2,15 @@
 //! on show and where it came from, what the reader picked, and the last load
 //! that failed. Transitions (a new dataset, another story, another series) are
 //! plain methods, so the order of updates is explicit.
+//!
+//! One timeline links every view: the window and the crosshair's date are
+//! dates on the whole dataset's timeline, so switching stories keeps them.
 
-use crate::core::dataset::{Dataset, SeriesDef};
+use crate::core::dataset::{Dataset, Mode};
+use crate::core::date::Date;
 use crate::core::lang::Lang;
 use crate::core::timeline::{Timeline, Window};
+use crate::core::view::{self, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,32 +42,61 @@ pub struct AppState {
     /// A load in progress ("Loading https://…").
     pub busy: RwSignal<Option<String>>,
     pub story: RwSignal<String>,
+    /// The main series of the chart.
     pub series: RwSignal<String>,
+    /// Comparisons switched on.
+    pub compare: RwSignal<Vec<String>>,
+    pub mode: RwSignal<Mode>,
+    pub log: RwSignal<bool>,
     pub window: RwSignal<Window>,
+    /// The crosshair's date, shared by every view.
+    pub cursor: RwSignal<Option<Date>>,
+    pub playing: RwSignal<bool>,
+    pub show_table: RwSignal<bool>,
+    /// The event whose text and source are open.
+    pub open_event: RwSignal<Option<String>>,
     pub lang: RwSignal<Lang>,
-    /// The dates the scrubber moves over: those of the series on show.
+    /// Every date of the dataset: the linked timeline the scrubber moves over.
     pub timeline: Memo<Timeline>,
+    /// What the chart shows.
+    pub view: Memo<View>,
 }
 
 impl AppState {
     pub fn new(dataset: Dataset) -> AppState {
         let loaded = RwSignal::new(Loaded { dataset: Arc::new(dataset), origin: Origin::Bundled });
-        let series = RwSignal::new(String::new());
         let timeline = Memo::new(move |_| {
-            let id = series.get();
+            loaded.with(|l| Timeline::new(l.dataset.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect()))
+        });
+        let (story, series, compare, mode, window) =
+            (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(Vec::<String>::new()), RwSignal::new(Mode::Absolute), RwSignal::new(Window { start: 0, end: 0 }));
+        let view = Memo::new(move |_| {
+            let (from, to) = timeline.with(|t| t.dates(window.get())).unwrap_or((Date::from_days(0), Date::from_days(0)));
+            let story_id = story.get();
             loaded.with(|l| {
-                Timeline::new(l.dataset.series(&id).map(|s| s.series.points.iter().map(|p| p.date).collect()).unwrap_or_default())
+                let ds = &l.dataset;
+                let order: Vec<String> = ds.story(&story_id).map(|s| s.series.iter().chain(&s.compare).cloned().collect()).unwrap_or_default();
+                let slots = |id: &str| order.iter().position(|x| x == id).unwrap_or(order.len()).max(1);
+                view::build(ds, &series.get(), &compare.get(), from, to, mode.get(), &slots)
             })
         });
         let state = AppState {
             loaded,
             failure: RwSignal::new(None),
             busy: RwSignal::new(None),
-            story: RwSignal::new(String::new()),
+            story,
             series,
-            window: RwSignal::new(Window { start: 0, end: 0 }),
+            compare,
+            mode,
+            log: RwSignal::new(false),
+            window,
+            cursor: RwSignal::new(None),
+            playing: RwSignal::new(false),
+            show_table: RwSignal::new(false),
+            open_event: RwSignal::new(None),
             lang: RwSignal::new(Lang::En),
             timeline,
+            view,
         };
         state.show_story(None);
         state
@@ -73,43 +107,77 @@ impl AppState {
     pub fn show_dataset(&self, dataset: Dataset, origin: Origin) {
         self.failure.set(None);
         self.loaded.set(Loaded { dataset: Arc::new(dataset), origin });
+        self.cursor.set(None);
         self.show_story(None);
     }
 
-    /// Switches to a story (`None`: the dataset's first), with its default
-    /// series and window.
+    /// Switches to a story (`None`: the dataset's first) with its series,
+    /// comparisons and mode. The window is the story's default the first time
+    /// and on a new dataset; between stories it stays (the timeline is linked).
     pub fn show_story(&self, id: Option<&str>) {
         let ds = self.loaded.with_untracked(|l| l.dataset.clone());
         let story = id.and_then(|id| ds.story(id)).or(ds.stories.first());
-        let series = story
+        let main = story
             .and_then(|s| s.series.first().or(s.compare.first()))
             .cloned()
             .or_else(|| ds.series.first().map(|s| s.id().to_string()))
             .unwrap_or_default();
+        let on: Vec<String> = story.map(|s| s.series.iter().skip(1).cloned().collect()).unwrap_or_default();
+        self.playing.set(false);
+        self.open_event.set(None);
         self.story.set(story.map(|s| s.id.clone()).unwrap_or_default());
-        self.series.set(series);
+        self.series.set(main);
+        self.compare.set(on);
+        self.mode.set(story.map(|s| s.mode).unwrap_or(Mode::Absolute));
+        if id.is_none() {
+            self.reset_window();
+        }
+    }
+
+    /// The story's default window (or the whole timeline).
+    pub fn reset_window(&self) {
+        let ds = self.loaded.with_untracked(|l| l.dataset.clone());
+        let id = self.story.get_untracked();
         let tl = self.timeline.get_untracked();
-        self.window.set(match story.and_then(|s| s.window) {
+        self.window.set(match ds.story(&id).and_then(|s| s.window) {
             Some((a, b)) => tl.window_for(a, b),
             None => tl.full(),
         });
     }
 
-    /// Switches the series on show, keeping the chosen dates where it can.
+    /// Switches the main series; the window stays.
     pub fn show_series(&self, id: &str) {
-        let old = self.timeline.get_untracked();
-        let dates = old.dates(self.window.get_untracked());
+        self.compare.update(|c| c.retain(|x| x != id));
         self.series.set(id.to_string());
+    }
+
+    /// Sets the window to the given dates (snapped to the timeline).
+    pub fn set_dates(&self, from: Date, to: Date) {
         let tl = self.timeline.get_untracked();
-        self.window.set(match dates {
-            Some((a, b)) => tl.window_for(a, b),
-            None => tl.full(),
+        self.window.set(tl.window_for(from, to));
+    }
+
+    pub fn toggle_compare(&self, id: &str) {
+        self.compare.update(|c| {
+            if let Some(i) = c.iter().position(|x| x == id) {
+                c.remove(i);
+            } else {
+                c.push(id.to_string());
+            }
         });
     }
 
-    /// The series on show, if the dataset has it.
-    pub fn with_series<T>(&self, f: impl FnOnce(&SeriesDef, &Dataset) -> T) -> Option<T> {
-        let id = self.series.get();
-        self.loaded.with(|l| l.dataset.series(&id).map(|s| f(s, &l.dataset)))
+    /// The data extent of the view's series (where to jump when the window is empty).
+    pub fn data_extent(&self) -> Option<(Date, Date)> {
+        let main = self.series.get();
+        let compare = self.compare.get();
+        self.loaded.with(|l| {
+            let ds = &l.dataset;
+            let pts = std::iter::once(&main).chain(compare.iter()).filter_map(|id| ds.series(id)).flat_map(|s| {
+                let p = &s.series.points;
+                p.first().into_iter().chain(p.last()).map(|p| p.date)
+            });
+            pts.fold(None, |acc: Option<(Date, Date)>, d| Some(acc.map_or((d, d), |(a, b)| (a.min(d), b.max(d)))))
+        })
     }
 }

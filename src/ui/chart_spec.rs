@@ -1,0 +1,51 @@
+//! What a story adds to its chart besides the lines: the events of the series
+//! on show as markers, and the story's reference lines and annotations (for
+//! Oracle: the pre-deal close, the peak, the first close back below, the
+//! November low), computed from the data.
+
+use crate::chart::{Annotation, Marker, RefLine};
+use crate::core::dataset::{Dataset, Mode};
+use crate::core::format;
+use crate::core::stories::oracle_marks;
+use crate::core::view::View;
+
+pub struct ChartSpec {
+    pub markers: Vec<Marker>,
+    /// The event id of each marker.
+    pub marker_ids: Vec<String>,
+    pub refs: Vec<RefLine>,
+    pub annotations: Vec<Annotation>,
+}
+
+impl ChartSpec {
+    pub fn new(ds: &Dataset, v: &View, story: &str) -> ChartSpec {
+        let main = v.lines.iter().find(|l| l.main).map(|l| l.id.as_str()).unwrap_or("");
+        let events: Vec<_> = ds.events.iter().filter(|e| e.series.iter().any(|s| s == main)).collect();
+        let mut refs = Vec::new();
+        let mut annotations = Vec::new();
+        match v.mode {
+            Mode::Indexed => refs.push(RefLine { value: 100.0, label: "100".into() }),
+            Mode::Percent | Mode::Drawdown => refs.push(RefLine { value: 0.0, label: "0%".into() }),
+            Mode::Absolute => {}
+        }
+        if story == "oracle" && main == "ORCL" && v.mode == Mode::Absolute {
+            if let Some(m) = oracle_marks(ds) {
+                let usd = |x: f64| format::value(x, crate::core::dataset::Unit::UsdPerShare, 2);
+                refs.push(RefLine { value: m.pre_deal.value, label: format!("Pre-deal close, {}: {}", m.pre_deal.date.day_month(), usd(m.pre_deal.value)) });
+                annotations.push(Annotation { date: m.peak.date, value: m.peak.value, label: format!("Peak close {}", usd(m.peak.value)) });
+                if let Some(p) = m.first_below {
+                    annotations.push(Annotation { date: p.date, value: p.value, label: format!("{}: back below", p.date.day_month()) });
+                }
+                if let Some(p) = m.november_low {
+                    annotations.push(Annotation { date: p.date, value: p.value, label: format!("Nov low {}", usd(p.value)) });
+                }
+            }
+        }
+        ChartSpec {
+            markers: events.iter().map(|e| Marker { date: e.date, label: e.title.en.clone() }).collect(),
+            marker_ids: events.iter().map(|e| e.id.clone()).collect(),
+            refs,
+            annotations,
+        }
+    }
+}

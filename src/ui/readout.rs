@@ -1,0 +1,50 @@
+//! The crosshair's readout: the date, and every visible series' value on it;
+//! a series with no point that day shows its last value before, with that
+//! value's own date. Announced politely to screen readers.
+
+use super::state::AppState;
+use crate::chart::{axis_value, Axis};
+use crate::core::dataset::Mode;
+use crate::core::format;
+use crate::core::view;
+use leptos::prelude::*;
+
+#[component]
+pub fn Readout() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = move || {
+        let c = state.cursor.get()?;
+        Some(state.view.with(|v| {
+            let rows = view::readout(v, c)
+                .into_iter()
+                .filter_map(|r| {
+                    let l = v.lines.iter().find(|l| l.id == r.id)?;
+                    let raw = format::value(r.raw, l.unit, format::auto_decimals(r.raw, l.unit, l.decimals));
+                    let shown = match v.mode {
+                        Mode::Absolute => raw.clone(),
+                        Mode::Indexed => format!("{} ({raw})", axis_value(Axis::Index, r.value, 1)),
+                        Mode::Percent | Mode::Drawdown => format!("{} ({raw})", axis_value(Axis::Change, r.value, 1)),
+                    };
+                    let when = (!r.exact).then(|| format!(" — last value before, on {}", r.date.long_at(r.precision)));
+                    Some((l.slot, l.name.en.clone(), shown, when))
+                })
+                .collect::<Vec<_>>();
+            (c.long(), rows)
+        }))
+    };
+    view! {
+        <div id="readout" class="readout" aria-live="polite" aria-atomic="true">
+            {move || match rows() {
+                None => view! { <p class="hint">"Move over the chart, or focus it and use the arrow keys, to read values."</p> }.into_any(),
+                Some((date, rows)) => view! {
+                    <p><strong class="cursor-date">{date}</strong></p>
+                    <ul>
+                        {rows.into_iter().map(|(slot, name, value, when)| view! {
+                            <li data-slot=slot><span class="name">{name}</span>": "<strong>{value}</strong>{when}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
