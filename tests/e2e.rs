@@ -405,6 +405,237 @@ fn sources_view_lists_sources_and_disagreements(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn click_story(c: &Ctx, story: &str) -> Result<(), String> {
+    c.browser.find(&format!("[data-story={story}]")).and_then(|b| c.browser.click(&b))?;
+    c.browser.wait_for("the story", &format!("return document.querySelector('[data-story={story}]').getAttribute('aria-pressed')==='true'"), Duration::from_secs(5))?;
+    Ok(())
+}
+
+fn click(c: &Ctx, css: &str) -> Result<(), String> {
+    c.js(&format!("document.querySelector({css:?}).scrollIntoView({{block:'center'}})"))?;
+    c.browser.find(css).and_then(|b| c.browser.click(&b))
+}
+
+/// Viewport coordinates of a date on the chart's time axis (at mid-height).
+fn chart_point(c: &Ctx, date: &str) -> Result<(f64, f64), String> {
+    let days = Date::parse_iso(date).map_err(|e| e.0)?.days() as f64;
+    let v = c.js(&format!(
+        "const c=document.querySelector('.chart canvas');c.scrollIntoView({{block:'center'}});const r=c.getBoundingClientRect();\
+         const p=c.dataset.plot.split(',').map(Number),d=c.dataset.domain.split(',').map(Number);\
+         return [r.left+p[0]+({days}-d[0])/(d[1]-d[0])*(p[2]-p[0]), r.top+(p[1]+p[3])/2];"
+    ))?;
+    Ok((v[0].as_f64().unwrap_or(0.0), v[1].as_f64().unwrap_or(0.0)))
+}
+
+fn every_story_draws_and_its_controls_change_the_picture(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    for story in ["oracle", "cursor", "funding", "tokens", "miners", "overview"] {
+        click_story(c, story)?;
+        // A view with no data in the window says so and offers to jump to its data.
+        let empty = c.js("return !!document.querySelector('.empty-note')")?;
+        if empty == json!(true) {
+            click(c, ".empty-note .jump")?;
+        }
+        c.browser.wait_for(&format!("{story} to draw"), &format!("return (function(){{{INK}}})()>1500"), Duration::from_secs(5))
+            .map_err(|e| format!("{story}: {e}"))?;
+        let before = c.fingerprint()?;
+        if c.js("return !!document.querySelector('.toggle')")? == json!(true) {
+            click(c, ".toggle")?;
+            c.wait_changed(&before).map_err(|e| format!("{story}, a comparison: {e}"))?;
+            let checked = c.js("return document.querySelector('.toggle').getAttribute('aria-checked')")?;
+            click(c, ".toggle")?;
+            let again = c.js("return document.querySelector('.toggle').getAttribute('aria-checked')")?;
+            if checked == again {
+                return Err(format!("{story}: the comparison switch does not report its state"));
+            }
+        }
+        for mode in ["percent", "drawdown", "indexed", "absolute"] {
+            let now = c.fingerprint()?;
+            let was = c.js(&format!("return document.querySelector('[data-mode={mode}]').getAttribute('aria-pressed')"))?;
+            click(c, &format!("[data-mode={mode}]"))?;
+            // Series in different units can't share a value axis: the view stays indexed and says why.
+            let forced = mode == "absolute" && text_of(c, ".mode-note")?.contains("different units");
+            if was != json!("true") && !forced {
+                c.wait_changed(&now).map_err(|e| format!("{story}, mode {mode}: {e}"))?;
+            }
+        }
+        let note = text_of(c, ".mode-note")?;
+        let _ = note;
+    }
+    // Indexed says what 100 is.
+    click_story(c, "overview")?;
+    let note = text_of(c, ".mode-note")?;
+    if !note.contains("100 = each series' first value on or after") {
+        return Err(format!("the overview is indexed and must say to what: {note}"));
+    }
+    // Log scale changes the picture of a price.
+    click_story(c, "oracle")?;
+    click(c, "[data-mode=absolute]")?;
+    let before = c.fingerprint()?;
+    click(c, ".log")?;
+    c.wait_changed(&before)?;
+    click(c, ".log")?;
+    c.no_errors()
+}
+
+fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    // The 10 Sep event puts the crosshair on that day: Oracle's close.
+    click(c, "[data-event=orcl-openai-deal]")?;
+    let r = c.browser.wait_for("the readout", "const r=document.querySelector('#readout');return r.querySelector('.cursor-date')?r.textContent:null;", Duration::from_secs(5))?;
+    let r = r.as_str().unwrap_or("");
+    if !(r.contains("10 Sep 2025") && r.contains("$324.63")) {
+        return Err(format!("readout on 10 Sep: {r}"));
+    }
+    if !text_of(c, "[data-testid=event-detail]")?.contains("Gene Munster") {
+        return Err("the event's text and source should open".into());
+    }
+    // The keyboard moves it: the next trading day.
+    let canvas = c.browser.find(".chart canvas")?;
+    c.browser.send_keys(&canvas, keys::RIGHT)?;
+    c.browser.wait_for("11 Sep", "return document.querySelector('.cursor-date').textContent==='11 Sep 2025'", Duration::from_secs(5))?;
+    // A stock on a weekend reads its last close, labelled with that close's date.
+    click_story(c, "miners")?;
+    click(c, "[data-series=BTC]")?;
+    click(c, "[data-event=iren-msft]")?;
+    let canvas = c.browser.find(".chart canvas")?;
+    c.browser.send_keys(&canvas, keys::LEFT)?;
+    let r = c.browser.wait_for("Sunday 2 Nov", "const r=document.querySelector('#readout');return r.textContent.includes('2 Nov 2025')?r.textContent:null;", Duration::from_secs(5))?;
+    let r = r.as_str().unwrap_or("");
+    if !r.contains("last value before, on 31 Oct 2025") {
+        return Err(format!("IREN on a Sunday should read Friday's close, dated: {r}"));
+    }
+    // The pointer moves it too.
+    let (x, y) = chart_point(c, "2025-06-16")?;
+    c.browser.pointer("mouse", vec![json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64})])?;
+    c.browser.wait_for("the pointer's date", "const d=document.querySelector('.cursor-date');return d&&/1[4-8] Jun 2025/.test(d.textContent);", Duration::from_secs(5))?;
+    // Escape clears it.
+    let canvas = c.browser.find(".chart canvas")?;
+    c.browser.send_keys(&canvas, "\u{E00C}")?;
+    c.browser.wait_for("no readout", "return !document.querySelector('.cursor-date')", Duration::from_secs(5))?;
+    c.no_errors()
+}
+
+fn clicking_an_event_on_the_chart_opens_it(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let (x, y) = chart_point(c, "2025-11-07")?;
+    c.browser.pointer("mouse", vec![
+        json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64}),
+        json!({"type": "pointerDown", "button": 0}),
+        json!({"type": "pointerUp", "button": 0}),
+    ])?;
+    let t = c.browser.wait_for("the event", "const e=document.querySelector('[data-testid=event-detail]');return e?e.textContent:null;", Duration::from_secs(5))?;
+    if !t.as_str().unwrap_or("").contains("Barron's") {
+        return Err(format!("the 7 Nov event should open with its source: {t}"));
+    }
+    c.no_errors()
+}
+
+fn the_timeline_is_linked_across_views(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let end = c.handle("end")?;
+    c.browser.send_keys(&end, &keys::PAGE_DOWN.repeat(1))?;
+    let text = c.browser.attr(&end, "aria-valuetext")?;
+    click_story(c, "tokens")?;
+    let end = c.handle("end")?;
+    let now = c.browser.attr(&end, "aria-valuetext")?;
+    if now != text {
+        return Err(format!("the window should follow into the next view: {text} then {now}"));
+    }
+    let label = c.js("return document.querySelector('.chart canvas').getAttribute('aria-label')")?;
+    if !label.as_str().unwrap_or("").contains(&format!("to {text}")) {
+        return Err(format!("the tokens chart should end on {text}: {label}"));
+    }
+    c.no_errors()
+}
+
+fn play_runs_and_stops(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    click(c, ".play")?;
+    c.browser.wait_for("playing", "return document.querySelector('.play').getAttribute('aria-pressed')==='true'", Duration::from_secs(2))?;
+    let first = c.browser.wait_for("the cursor", "const d=document.querySelector('.cursor-date');return d?d.textContent:null;", Duration::from_secs(3))?;
+    c.browser.wait_for("play to finish", "return document.querySelector('.play').getAttribute('aria-pressed')==='false'", Duration::from_secs(8))?;
+    let last = text_of(c, ".cursor-date")?;
+    let want = c.dates[c.end0].long();
+    if last != want || json!(last) == first {
+        return Err(format!("play should walk from the start ({first}) to the window's end ({want}), ended on {last}"));
+    }
+    // Pause stops it midway.
+    click(c, ".play")?;
+    std::thread::sleep(Duration::from_millis(600));
+    click(c, ".play")?;
+    let paused = text_of(c, ".cursor-date")?;
+    std::thread::sleep(Duration::from_millis(400));
+    if text_of(c, ".cursor-date")? != paused {
+        return Err("pause should stop the crosshair".into());
+    }
+    // Readers who ask for reduced motion get no animation.
+    c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}))?;
+    c.open("")?;
+    click(c, ".play")?;
+    let d = text_of(c, ".cursor-date")?;
+    let pressed = c.js("return document.querySelector('.play').getAttribute('aria-pressed')")?;
+    c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": []}))?;
+    if d != want || pressed != json!("false") {
+        return Err(format!("with reduced motion, play goes straight to the end: {d}, pressed {pressed}"));
+    }
+    c.no_errors()
+}
+
+fn the_table_shows_what_the_chart_shows(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    click(c, ".table-toggle")?;
+    let v = c.browser.wait_for("the table", "const t=document.querySelector('table.data');return t?[t.tBodies[0].rows.length, t.tBodies[0].rows[0].cells[1].textContent, t.tHead.rows[0].cells.length]:null;", Duration::from_secs(5))?;
+    let ds = dataset().unwrap();
+    let orcl = &ds.series("ORCL").unwrap().series;
+    let (from, to) = (c.dates[c.start0], c.dates[c.end0]);
+    let want = orcl.between(from, to);
+    if v[0] != json!(want.len()) || v[1] != json!(format!("${:.2}", want[0].value)) || v[2] != json!(2) {
+        return Err(format!("table {v}, expected {} rows starting ${:.2}", want.len(), want[0].value));
+    }
+    // A comparison adds a column; a mode changes the cells.
+    click(c, "[data-series=QQQ]")?;
+    click(c, "[data-mode=indexed]")?;
+    let v = c.browser.wait_for("the indexed table", "const t=document.querySelector('table.data');return t.tHead.rows[0].cells.length===3?t.tBodies[0].rows[0].cells[1].textContent:null;", Duration::from_secs(5))?;
+    if v != json!("100.0") {
+        return Err(format!("indexed, the first row reads 100: {v}"));
+    }
+    c.no_errors()
+}
+
+fn the_miners_deals_sort_and_say_not_disclosed(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    click_story(c, "miners")?;
+    let t = text_of(c, "[data-testid=deals]")?;
+    if !t.contains("not disclosed") || !t.contains("Microsoft") {
+        return Err(format!("deals table: {t}"));
+    }
+    let first = |c: &Ctx| -> Result<String, String> { Ok(c.js("return document.querySelector('[data-testid=deals] tbody tr').textContent")?.as_str().unwrap_or("").to_string()) };
+    click(c, "[data-testid=deals] thead th:nth-child(3) button")?;
+    let low = first(c)?;
+    click(c, "[data-testid=deals] thead th:nth-child(3) button")?;
+    let high = first(c)?;
+    if !low.starts_with("Bitfarms") || !high.starts_with("IREN") {
+        return Err(format!("sorted by value: ascending starts {low}, descending starts {high}"));
+    }
+    c.no_errors()
+}
+
+fn the_overview_answers_the_faq_with_links(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    click_story(c, "overview")?;
+    let faq = text_of(c, ".faq")?;
+    if !faq.contains("bitcoin mining") {
+        return Err(format!("FAQ: {faq}"));
+    }
+    click(c, ".faq button:nth-of-type(1)")?;
+    let pressed = c.js("return Array.from(document.querySelectorAll('.story-tab[aria-pressed=true]')).map(b=>b.dataset.story)")?;
+    if pressed != json!(["oracle"]) {
+        return Err(format!("the first answer links to Oracle: {pressed}"));
+    }
+    c.no_errors()
+}
+
 fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     // Tall viewports, so each picture holds the whole page.
     c.metrics(1280, 2000, 1.0, false)?;
@@ -458,7 +689,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 10] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 18] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -468,6 +699,14 @@ fn main() {
         ("loads_a_dataset_by_url_then_refuses_a_broken_one", loads_a_dataset_by_url_then_refuses_a_broken_one),
         ("loads_a_csv_from_a_file", loads_a_csv_from_a_file),
         ("sources_view_lists_sources_and_disagreements", sources_view_lists_sources_and_disagreements),
+        ("every_story_draws_and_its_controls_change_the_picture", every_story_draws_and_its_controls_change_the_picture),
+        ("the_crosshair_reads_known_values", the_crosshair_reads_known_values),
+        ("clicking_an_event_on_the_chart_opens_it", clicking_an_event_on_the_chart_opens_it),
+        ("the_timeline_is_linked_across_views", the_timeline_is_linked_across_views),
+        ("play_runs_and_stops", play_runs_and_stops),
+        ("the_table_shows_what_the_chart_shows", the_table_shows_what_the_chart_shows),
+        ("the_miners_deals_sort_and_say_not_disclosed", the_miners_deals_sort_and_say_not_disclosed),
+        ("the_overview_answers_the_faq_with_links", the_overview_answers_the_faq_with_links),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

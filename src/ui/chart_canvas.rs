@@ -32,6 +32,7 @@ pub fn ChartCanvas() -> impl IntoView {
     let state = expect_context::<AppState>();
     let holder = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
+    let canvas_ref = canvas;
     // CSS size of the container, updated by a ResizeObserver.
     let size = RwSignal::new((0.0f64, 0.0f64));
 
@@ -127,6 +128,12 @@ pub fn ChartCanvas() -> impl IntoView {
                 };
                 match draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone())) {
                     Ok(d) => {
+                        // The plot's geometry in CSS px and its dates, for tests and tools.
+                        if let Some(c) = canvas_ref.get_untracked() {
+                            let (l, t, r, b) = d.plot;
+                            let _ = c.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
+                            let _ = c.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
+                        }
                         drawn.set_value(d);
                         marker_ids.set_value(spec.marker_ids);
                     }

@@ -88,6 +88,18 @@ pub fn Scrubber() -> impl IntoView {
             timeline.with(|t| t.date(i)).map(|d| d.long()).unwrap_or_default()
         }
     };
+    let article_at = move || {
+        let (cutoff, label) = state.loaded.with(|l| {
+            let (d, p) = l.dataset.published?;
+            Some((l.dataset.article_cutoff()?, format!("Article, {}", d.long_at(p))))
+        })?;
+        let (first, last) = timeline.with(|t| Some((t.date(0)?, t.date(t.len().checked_sub(1)?)?)))?;
+        if cutoff < first || cutoff >= last {
+            return None;
+        }
+        let f = (cutoff.days() - first.days()) as f64 / (last.days() - first.days()) as f64;
+        Some((f, label))
+    };
     let range_style = move || {
         let w = window.get();
         let (a, b) = timeline.with(|t| (t.fraction(w.start), t.fraction(w.end)));
@@ -107,6 +119,11 @@ pub fn Scrubber() -> impl IntoView {
             >
                 <div class="rail"></div>
                 <div class="range" style=range_style></div>
+                // The article's date on the track; dates after it are dashed.
+                {move || article_at().map(|(f, label)| view! {
+                    <div class="after-track" style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"></div>
+                    <div class="article-mark" class:label-left={f > 0.5} style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"><span>{label}</span></div>
+                })}
                 <div
                     class="handle"
                     data-handle="start"
