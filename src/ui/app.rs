@@ -52,10 +52,10 @@ pub fn App() -> impl IntoView {
                 <h2 class="headline">{title}</h2>
                 <p class="dek">{summary}</p>
             })}
-            <Controls />
             <ChartCanvas />
             <Scrubber />
             <Readout />
+            <Controls />
             <EventDetail />
             <EventsList />
             <DataTable />

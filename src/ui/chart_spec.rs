@@ -20,7 +20,8 @@ pub struct ChartSpec {
 impl ChartSpec {
     pub fn new(ds: &Dataset, v: &View, story: &str) -> ChartSpec {
         let main = v.lines.iter().find(|l| l.main).map(|l| l.id.as_str()).unwrap_or("");
-        let events: Vec<_> = ds.events.iter().filter(|e| e.series.iter().any(|s| s == main)).collect();
+        // The events of every series on show (each miner's deal days, say).
+        let events: Vec<_> = ds.events.iter().filter(|e| e.series.iter().any(|s| v.lines.iter().any(|l| &l.id == s))).collect();
         let mut refs = Vec::new();
         let mut annotations = Vec::new();
         match v.mode {

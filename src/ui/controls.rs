@@ -92,7 +92,12 @@ pub fn Controls() -> impl IntoView {
                         .chain(&s.compare)
                         .enumerate()
                         .filter(|(_, id)| **id != main)
-                        .filter_map(|(i, id)| ds.series(id).map(|d| (id.clone(), d.name.en.clone(), i.max(1))))
+                        .filter_map(|(i, id)| {
+                            ds.series(id).map(|d| {
+                                let short = if d.id().len() <= 5 && d.id().chars().all(|c| c.is_ascii_uppercase()) { d.id().to_string() } else { d.name.en.clone() };
+                                (id.clone(), d.name.en.clone(), short, i.max(1))
+                            })
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -102,14 +107,15 @@ pub fn Controls() -> impl IntoView {
     view! {
         <div class="controls">
             <div class="toggles" role="group" aria-label="Compare with">
-                {move || toggles().into_iter().map(|(id, name, slot)| {
+                {move || toggles().into_iter().map(|(id, name, short, slot)| {
                     let id2 = id.clone();
+                    let label = name.clone();
                     let on = move || state.compare.with(|c| c.contains(&id));
                     view! {
-                        <button type="button" role="switch" class="toggle" data-series=id2.clone()
+                        <button type="button" role="switch" class="toggle" data-series=id2.clone() aria-label=label
                             aria-checked=move || on().to_string()
                             on:click=move |_| state.toggle_compare(&id2)>
-                            {swatch(slot)}<span>{name}</span>
+                            {swatch(slot)}<span class="long">{name}</span><span class="short" aria-hidden="true">{short}</span>
                         </button>
                     }
                 }).collect_view()}

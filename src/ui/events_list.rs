@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn EventsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = move || {
-        let id = state.series.get();
+        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|l| l.id.clone()).collect());
         let (from, to) = state.view.with(|v| (v.from, v.to));
         let cursor = state.cursor.get();
         let playing = state.playing.get();
@@ -16,7 +16,7 @@ pub fn EventsList() -> impl IntoView {
             ds.events
                 .iter()
                 // While playing, events appear as the crosshair passes them.
-                .filter(|e| e.series.contains(&id) && e.date >= from && e.date <= to && !(playing && cursor.is_some_and(|c| e.date > c)))
+                .filter(|e| e.series.iter().any(|s| ids.contains(s)) && e.date >= from && e.date <= to && !(playing && cursor.is_some_and(|c| e.date > c)))
                 .map(|e| {
                     let src: Vec<(String, Option<String>)> =
                         e.sources.iter().filter_map(|s| ds.source(s)).map(|s| (s.publisher.clone(), s.url.clone())).collect();
