@@ -461,15 +461,33 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         }
     }
 
-    // Annotations: a ring and a label above or below.
+    // Annotations: a ring, and a label where it collides with nothing drawn
+    // as text so far (above, below, right, left); none if it fits nowhere.
+    let mut taken: Vec<(i32, i32, i32, i32)> = chart
+        .refs
+        .iter()
+        .map(|r| {
+            let y = sy(r.value);
+            (left + u(4.0), y - u(3.0) - u(14.0), left + u(4.0) + measure.width(&r.label, px) as i32, y - u(3.0))
+        })
+        .collect();
     for a in chart.annotations.iter().filter(|a| a.date >= chart.from && a.date <= until) {
         let (x, y) = (sx(a.date), sy(a.value));
         root.draw(&Circle::new((x, y), u(5.0), t.text.stroke_width(thin)))?;
-        let lw = measure.width(&a.label, px) as i32;
-        let below = y - top < u(20.0);
-        let lx = (x - lw / 2).clamp(left, (right - lw).max(left));
-        let (ly, vp) = if below { (y + u(8.0), VPos::Top) } else { (y - u(8.0), VPos::Bottom) };
-        root.draw(&Text::new(a.label.clone(), (lx, ly), text_style(px, &t.text).pos(Pos::new(HPos::Left, vp))))?;
+        let (lw, lh) = (measure.width(&a.label, px) as i32, u(14.0));
+        let spots = [
+            (x - lw / 2, y - u(9.0) - lh),
+            (x - lw / 2, y + u(9.0)),
+            (x + u(9.0), y - lh / 2),
+            (x - u(9.0) - lw, y - lh / 2),
+        ];
+        let free = spots.into_iter().map(|(lx, ly)| (lx, ly, lx + lw, ly + lh)).find(|r| {
+            r.0 >= left && r.2 <= right && r.1 >= top && r.3 <= bottom && taken.iter().all(|o| r.2 <= o.0 || r.0 >= o.2 || r.3 <= o.1 || r.1 >= o.3)
+        });
+        if let Some(r) = free {
+            taken.push(r);
+            root.draw(&Text::new(a.label.clone(), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
+        }
     }
 
     // Direct labels at the ends, pushed apart vertically so they never overlap.
