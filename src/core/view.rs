@@ -236,6 +236,25 @@ mod tests {
     }
 
     #[test]
+    fn a_window_chosen_in_one_view_is_the_window_of_every_view() {
+        use crate::core::timeline::{Handle, Move, Timeline};
+        let ds = dataset().unwrap();
+        // The linked timeline: every date of the dataset.
+        let tl = Timeline::new(ds.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect());
+        let w = tl.window_for(d("2025-01-02"), d("2025-12-31"));
+        let w = tl.apply(w, Handle::End, Move::PageBack);
+        let (from, to) = tl.dates(w).unwrap();
+        let oracle = build(&ds, "ORCL", &[], from, to, Mode::Absolute, &|_| 1);
+        let tokens = build(&ds, "FET", &["BTC".into()], from, to, Mode::Absolute, &|_| 1);
+        assert_eq!((oracle.from, oracle.to), (tokens.from, tokens.to));
+        assert!(tokens.lines.iter().all(|l| l.points.last().is_none_or(|p| p.date <= to)));
+        assert!(oracle.lines[0].points.last().unwrap().date <= to);
+        // A view with nothing in the window is empty (the app then offers to jump to its data).
+        let funding = build(&ds, "AI_VC_CRUNCHBASE", &[], d("2025-09-01"), d("2025-09-30"), Mode::Absolute, &|_| 1);
+        assert!(funding.is_empty());
+    }
+
+    #[test]
     fn snapping_and_the_table() {
         let all = vec![d("2025-09-05"), d("2025-09-08"), d("2025-09-09")];
         assert_eq!(snap(&all, d("2025-09-06")), Some(d("2025-09-05")));

@@ -136,7 +136,12 @@ pub fn Controls() -> impl IntoView {
                 </button>
             </div>
             <p class="mode-note" aria-live="polite">
-                {move || state.view.with(|v| [v.mode_note.clone(), v.base_note.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "))}
+                {move || state.view.with(|v| {
+                    let empty: Vec<&str> = v.lines.iter().filter(|l| l.points.is_empty()).map(|l| l.name.en.as_str()).collect();
+                    let empty = (!empty.is_empty() && empty.len() < v.lines.len())
+                        .then(|| format!("No data in this period for: {}.", empty.join(", ")));
+                    [v.mode_note.clone(), v.base_note.clone(), empty].into_iter().flatten().collect::<Vec<_>>().join(" ")
+                })}
             </p>
         </div>
     }

@@ -167,13 +167,18 @@ impl AppState {
         });
     }
 
-    /// The data extent of the view's series (where to jump when the window is empty).
+    /// Where the story's data is (its series and comparisons, on or off): where
+    /// to jump when the window is empty.
     pub fn data_extent(&self) -> Option<(Date, Date)> {
         let main = self.series.get();
-        let compare = self.compare.get();
+        let story = self.story.get();
         self.loaded.with(|l| {
             let ds = &l.dataset;
-            let pts = std::iter::once(&main).chain(compare.iter()).filter_map(|id| ds.series(id)).flat_map(|s| {
+            let mut ids: Vec<String> = vec![main.clone()];
+            if let Some(s) = ds.story(&story) {
+                ids.extend(s.series.iter().chain(&s.compare).cloned());
+            }
+            let pts = ids.iter().filter_map(|id| ds.series(id)).flat_map(|s| {
                 let p = &s.series.points;
                 p.first().into_iter().chain(p.last()).map(|p| p.date)
             });
