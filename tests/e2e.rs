@@ -58,6 +58,17 @@ impl Ctx {
     fn js(&self, script: &str) -> Result<Value, String> {
         self.browser.js(script, vec![])
     }
+    /// A date as the page writes it: the browser's Intl, with the app's locale and options.
+    fn long_in(&self, d: Date, locale: &str) -> Result<String, String> {
+        let v = self.js(&format!(
+            "return new Intl.DateTimeFormat({locale:?},{{day:'numeric',month:'short',year:'numeric',timeZone:'UTC'}}).format(new Date({}))",
+            d.days() as i64 * 86_400_000
+        ))?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+    fn long(&self, d: Date) -> Result<String, String> {
+        self.long_in(d, "en-GB")
+    }
     fn no_errors(&self) -> Result<(), String> {
         let errs = self.js("return window.__testErrors||['the hook did not run']")?;
         match errs.as_array() {
@@ -81,7 +92,7 @@ impl Ctx {
     fn expect_at(&self, el: &Element, index: usize) -> Result<(), String> {
         let now = self.now(el)?;
         let text = self.browser.attr(el, "aria-valuetext")?;
-        let want = self.dates[index].long();
+        let want = self.long(self.dates[index])?;
         if now != index || text != want {
             return Err(format!("handle at {now} ({text}), expected {index} ({want})"));
         }
@@ -132,7 +143,7 @@ fn loads_and_draws(c: &Ctx) -> Result<(), String> {
         return Err(format!("the source line must name the source and the caveat: {}", v[2]));
     }
     let label = v[3].as_str().unwrap_or("");
-    let first = c.dates[c.start0].long();
+    let first = c.long(c.dates[c.start0])?;
     if !label.contains(&first) || !label.contains("Oracle") || !label.contains("$") {
         return Err(format!("the canvas's text alternative should describe the data from {first}: {label}"));
     }
@@ -290,7 +301,8 @@ fn loads_a_dataset_by_url_then_refuses_a_broken_one(c: &Ctx) -> Result<(), Strin
     )?;
     // Its one story and its series, drawn: three September closes.
     let label = c.js("return document.querySelector('.chart canvas').getAttribute('aria-label')")?;
-    if !label.as_str().unwrap_or("").contains("from 9 Sep 2025 to 11 Sep 2025") {
+    let (d9, d11) = (c.long(Date::parse_iso("2025-09-09").unwrap())?, c.long(Date::parse_iso("2025-09-11").unwrap())?);
+    if !label.as_str().unwrap_or("").contains(&format!("from {d9} to {d11}")) {
         return Err(format!("the chart should describe the example's three days: {label}"));
     }
     c.browser.wait_for("the example chart", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(5))?;
@@ -493,7 +505,7 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
     click(c, "[data-event=orcl-openai-deal]")?;
     let r = c.browser.wait_for("the readout", "const r=document.querySelector('#readout');return r.querySelector('.cursor-date')?r.textContent:null;", Duration::from_secs(5))?;
     let r = r.as_str().unwrap_or("");
-    if !(r.contains("10 Sep 2025") && r.contains("$324.63")) {
+    if !(r.contains(&c.long(Date::parse_iso("2025-09-10").unwrap())?) && r.contains("$324.63")) {
         return Err(format!("readout on 10 Sep: {r}"));
     }
     if !text_of(c, "[data-testid=event-detail]")?.contains("Gene Munster") {
@@ -502,22 +514,25 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
     // The keyboard moves it: the next trading day.
     let canvas = c.browser.find(".chart canvas")?;
     c.browser.send_keys(&canvas, keys::RIGHT)?;
-    c.browser.wait_for("11 Sep", "return document.querySelector('.cursor-date').textContent==='11 Sep 2025'", Duration::from_secs(5))?;
+    let d11 = c.long(Date::parse_iso("2025-09-11").unwrap())?;
+    c.browser.wait_for("11 Sep", &format!("return document.querySelector('.cursor-date').textContent==={d11:?}"), Duration::from_secs(5))?;
     // A stock on a weekend reads its last close, labelled with that close's date.
     click_story(c, "miners")?;
     click(c, "[data-series=BTC]")?;
     click(c, "[data-event=iren-msft]")?;
     let canvas = c.browser.find(".chart canvas")?;
     c.browser.send_keys(&canvas, keys::LEFT)?;
-    let r = c.browser.wait_for("Sunday 2 Nov", "const r=document.querySelector('#readout');return r.textContent.includes('2 Nov 2025')?r.textContent:null;", Duration::from_secs(5))?;
+    let nov2 = c.long(Date::parse_iso("2025-11-02").unwrap())?;
+    let oct31 = c.long(Date::parse_iso("2025-10-31").unwrap())?;
+    let r = c.browser.wait_for("Sunday 2 Nov", &format!("const r=document.querySelector('#readout');return r.textContent.includes({nov2:?})?r.textContent:null;"), Duration::from_secs(5))?;
     let r = r.as_str().unwrap_or("");
-    if !r.contains("last value before, on 31 Oct 2025") {
+    if !r.contains(&format!("last value before, on {oct31}")) {
         return Err(format!("IREN on a Sunday should read Friday's close, dated: {r}"));
     }
     // The pointer moves it too.
     let (x, y) = chart_point(c, "2025-06-16")?;
     c.browser.pointer("mouse", vec![json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64})])?;
-    c.browser.wait_for("the pointer's date", "const d=document.querySelector('.cursor-date');return d&&/1[4-8] Jun 2025/.test(d.textContent);", Duration::from_secs(5))?;
+    c.browser.wait_for("the pointer's date", "const d=document.querySelector('.cursor-date');return d&&/1[4-8] June? 2025/.test(d.textContent);", Duration::from_secs(5))?;
     // Escape clears it.
     let canvas = c.browser.find(".chart canvas")?;
     c.browser.send_keys(&canvas, "\u{E00C}")?;
@@ -565,7 +580,7 @@ fn play_runs_and_stops(c: &Ctx) -> Result<(), String> {
     let first = c.browser.wait_for("the cursor", "const d=document.querySelector('.cursor-date');return d?d.textContent:null;", Duration::from_secs(3))?;
     c.browser.wait_for("play to finish", "return document.querySelector('.play').getAttribute('aria-pressed')==='false'", Duration::from_secs(8))?;
     let last = text_of(c, ".cursor-date")?;
-    let want = c.dates[c.end0].long();
+    let want = c.long(c.dates[c.end0])?;
     if last != want || json!(last) == first {
         return Err(format!("play should walk from the start ({first}) to the window's end ({want}), ended on {last}"));
     }

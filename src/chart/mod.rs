@@ -5,10 +5,13 @@
 
 pub mod theme;
 
-use crate::core::axis::{date_ticks, decimals_for_step, value_ticks};
+use crate::core::axis::{date_tick_kinds, decimals_for_step, value_ticks};
 use crate::core::dataset::Unit;
 use crate::core::date::Date;
+use crate::core::fmt::{Fmt, Plain, Tick};
 use crate::core::format;
+use crate::core::lang::Lang;
+use crate::i18n::{tf, Key};
 use crate::core::series::{Point, Series};
 use crate::core::transform::decimate;
 use plotters::coord::Shift;
@@ -90,7 +93,12 @@ pub struct Chart<'a> {
     pub after: Option<(Date, String)>,
     /// While playing: draw lines and events only up to this date.
     pub reveal_until: Option<Date>,
+    /// Dates and numbers in the reader's language.
+    pub fmt: &'a dyn Fmt,
 }
+
+/// English without the browser: the default formatter.
+pub static PLAIN_EN: Plain = Plain(Lang::En);
 
 impl<'a> Chart<'a> {
     /// A chart of one line in its own unit, nothing else: the simplest case.
@@ -103,7 +111,7 @@ impl<'a> Chart<'a> {
             markers: &[],
             refs: Vec::new(),
             annotations: Vec::new(),
-            caption: format::unit_caption(unit).into(),
+            caption: unit_caption(Lang::En, unit).into(),
             change_on_markers: false,
             main_series: None,
             zero_based: false,
@@ -111,6 +119,7 @@ impl<'a> Chart<'a> {
             cursor: None,
             after: None,
             reveal_until: None,
+            fmt: &PLAIN_EN,
         }
     }
 }
@@ -182,21 +191,31 @@ type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::
 pub const MIN_CSS_SIZE: f64 = 40.0;
 
 /// A value as the axis reads it.
-pub fn axis_value(axis: Axis, v: f64, decimals: usize) -> String {
+pub fn axis_value(fmt: &dyn Fmt, axis: Axis, v: f64, decimals: usize) -> String {
     match axis {
-        Axis::Value { unit, .. } => format::value(v, unit, decimals),
-        Axis::Index => format::grouped(v, decimals),
-        Axis::Change => {
-            let s = format::grouped(v.abs(), decimals);
-            if v > 0.0 && s.trim_start_matches(['0', '.']) != "" {
-                format!("+{s}%")
-            } else if v < 0.0 && s.trim_start_matches(['0', '.']) != "" {
-                format!("−{s}%")
-            } else {
-                format!("{s}%")
-            }
-        }
+        Axis::Value { unit, .. } => fmt.value(v, unit, decimals),
+        Axis::Index => fmt.number(v, decimals),
+        Axis::Change => fmt.change(v, decimals),
     }
+}
+
+/// What the axis caption says the numbers are.
+pub fn unit_caption(lang: Lang, unit: Unit) -> &'static str {
+    crate::i18n::t(
+        lang,
+        match unit {
+            Unit::Usd => Key::UnitUsd,
+            Unit::UsdPerShare => Key::UnitUsdPerShare,
+            Unit::UsdM => Key::UnitUsdM,
+            Unit::UsdBn => Key::UnitUsdBn,
+            Unit::Usdt => Key::UnitUsdt,
+            Unit::Percent => Key::UnitPercent,
+            Unit::Mw => Key::UnitMw,
+            Unit::UsdMPerMwYear => Key::UnitUsdMPerMwYear,
+            Unit::Count => Key::UnitCount,
+            Unit::Number => Key::UnitNumber,
+        },
+    )
 }
 
 /// Ticks for a log axis: 1, 2, 5 × 10^k inside the range, thinned to `max`.
@@ -225,6 +244,7 @@ fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, DB> {
     let s = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
     let t = style.theme;
+    let fmt = chart.fmt;
     let (w, h) = root.dim_in_pixel();
     let mut drawn = Drawn::default();
     if (w as f64) < MIN_CSS_SIZE * s || (h as f64) < MIN_CSS_SIZE * s {
@@ -262,7 +282,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     let bottom = h - u(26.0);
     let all_values = || visible.iter().flat_map(|v| v.iter().map(|p| p.value));
     if all_values().next().is_none() {
-        let msg = format!("No data between {} and {}", chart.from.long(), chart.to.long());
+        let msg = tf(fmt.lang(), Key::NoDataBetween, &[&fmt.long(chart.from), &fmt.long(chart.to)]);
         root.draw(&Text::new(msg.clone(), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
         drawn.message = Some(msg);
         drawn.marker_x = vec![None; chart.markers.len()];
@@ -291,7 +311,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         let dec = decimals_for_step(yt.step);
         (yt.lo, yt.hi, yt.ticks, dec)
     };
-    let y_labels: Vec<String> = ticks.iter().map(|v| axis_value(chart.axis, *v, dec)).collect();
+    let y_labels: Vec<String> = ticks.iter().map(|v| axis_value(fmt, chart.axis, *v, dec)).collect();
     let label_w = y_labels.iter().map(|l| measure.width(l, px)).max().unwrap_or(0) as i32;
     let left = label_w + u(10.0);
 
@@ -312,7 +332,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         .zip(&visible)
         .map(|(l, v)| {
             v.last().map(|p| {
-                let value = axis_value(chart.axis, p.value, value_decimals(p.value));
+                let value = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
                 let text = if chart.lines.len() > 1 { format!("{} {value}", l.label) } else { value };
                 (*p, text)
             })
@@ -359,9 +379,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
 
     // Date labels: as many as fit without touching.
-    let widest = measure.width("May 2025", px).max(measure.width("28 Sep", px)) as f64;
+    // Measured on the widest labels a step can produce in this language.
+    let sample = |m: u32, t: Tick| fmt.tick(Date::from_ymd(2025, m, 28).unwrap_or(chart.from), t);
+    let widest = (1..=12).map(|m| measure.width(&sample(m, Tick::MonthYear), px).max(measure.width(&sample(m, Tick::DayMonth), px))).max().unwrap_or(0) as f64;
     let max_x = (((right - left) as f64 / (widest + 12.0 * s)).floor() as usize).max(1);
-    let (_, xt) = date_ticks(chart.from, chart.to, max_x);
+    let (_, kinds) = date_tick_kinds(chart.from, chart.to, max_x);
+    let xt: Vec<(Date, String)> = kinds.into_iter().map(|(d, k)| (d, fmt.tick(d, k))).collect();
     root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.muted.stroke_width(thin)))?;
     for (d, label) in &xt {
         let x = sx(*d);
@@ -385,16 +408,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
             .then(|| chart.main_series.and_then(|s| s.change_on(d)))
             .flatten()
             .filter(|c| c.abs() >= 0.5)
-            .map(format_change)
+            .map(|c| fmt.change(c, 0))
     };
     let candidates: Vec<(i32, Vec<(String, i32)>)> = in_window
         .iter()
         .map(|(_, e)| {
+            let day = fmt.tick(e.date, Tick::DayMonth);
             let short = match change_at(e.date) {
-                Some(c) => format!("{}: {c}", e.date.day_month()),
-                None => e.date.day_month(),
+                Some(c) => format!("{day}: {c}"),
+                None => day,
             };
-            let long = format!("{short}, {}", e.label);
+            let sep = if fmt.lang() == Lang::Ar { "، " } else { ", " };
+            let long = format!("{short}{sep}{}", e.label);
             let texts = [long, short].into_iter().map(|t| {
                 let w = measure.width(&t, px) as i32;
                 (t, w)
@@ -588,18 +613,6 @@ pub fn place_labels(items: &[(i32, Vec<(String, i32)>)], rows: usize, bounds: (i
         .collect()
 }
 
-/// `+36%`, `−4%` (a true minus sign), `0%`.
-pub fn format_change(pct: f64) -> String {
-    let r = pct.round();
-    if r > 0.0 {
-        format!("+{r:.0}%")
-    } else if r < 0.0 {
-        format!("−{:.0}%", -r)
-    } else {
-        "0%".into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,10 +644,4 @@ mod tests {
         assert!(edge[0].as_ref().unwrap().left_of_line);
     }
 
-    #[test]
-    fn changes_read_like_the_press() {
-        assert_eq!(format_change(35.95), "+36%");
-        assert_eq!(format_change(-23.1), "−23%");
-        assert_eq!(format_change(0.2), "0%");
-    }
 }

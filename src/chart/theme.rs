@@ -39,6 +39,27 @@ pub const LIGHT: Theme = Theme {
     ],
 };
 
+/// The dark theme: light text on near-black, the palette lightened to keep
+/// the same contrast.
+pub const DARK: Theme = Theme {
+    background: RGBColor(24, 24, 27),
+    text: RGBColor(236, 236, 236),
+    muted: RGBColor(170, 170, 170),
+    grid: RGBColor(60, 60, 66),
+    marker: RGBColor(200, 200, 200),
+    after: RGBColor(38, 38, 44),
+    palette: [
+        RGBColor(255, 122, 105),
+        RGBColor(102, 178, 255),
+        RGBColor(72, 201, 160),
+        RGBColor(230, 140, 205),
+        RGBColor(224, 184, 84),
+        RGBColor(220, 220, 220),
+        RGBColor(255, 160, 80),
+        RGBColor(170, 170, 255),
+    ],
+};
+
 /// Dash patterns (dash, gap) in CSS px by palette slot; `None` is solid.
 pub const DASHES: [Option<(f64, f64)>; 8] = [None, None, Some((7.0, 4.0)), Some((2.0, 3.0)), Some((11.0, 4.0)), Some((5.0, 2.0)), Some((3.0, 6.0)), Some((9.0, 2.0))];
 
@@ -69,14 +90,16 @@ mod tests {
 
     #[test]
     fn the_palette_keeps_wcag_contrast_on_the_canvas() {
-        let t = LIGHT;
+      for t in [LIGHT, DARK] {
         assert!(contrast(t.text, t.background) >= 4.5);
         assert!(contrast(t.muted, t.background) >= 4.5, "tick labels: {}", contrast(t.muted, t.background));
         assert!(contrast(t.muted, t.after) >= 4.5, "labels over the after-article shade");
         for (i, c) in t.palette.iter().enumerate() {
             // End labels are drawn in the series colour: text contrast for them.
             assert!(contrast(*c, t.background) >= 4.5, "palette {i}: {}", contrast(*c, t.background));
+            assert!(contrast(*c, t.after) >= 3.0, "palette {i} over the after-article shade");
         }
+      }
         assert!((contrast(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
     }
 }

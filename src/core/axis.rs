@@ -112,11 +112,19 @@ pub enum DateStep {
     Months(i32),
 }
 
+/// Time-axis ticks for `[start, end]` in English (see [`date_tick_kinds`]).
+pub fn date_ticks(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, String)>) {
+    use super::fmt::{Fmt, Plain};
+    let (step, ticks) = date_tick_kinds(start, end, max_count);
+    (step, ticks.into_iter().map(|(d, k)| (d, Plain(super::lang::Lang::En).tick(d, k))).collect())
+}
+
 /// Time-axis ticks for `[start, end]`: the finest calendar step (1, 2 days, a
 /// week, 2 weeks, 1, 2, 3, 6 months, a year) that gives at most `max_count`
 /// ticks inside the range. Labels say the month ("Sep"), with the year on the
 /// first tick and on each January ("Jan 2026"); day steps say "10 Sep".
-pub fn date_ticks(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, String)>) {
+pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, super::fmt::Tick)>) {
+    use super::fmt::Tick;
     const STEPS: [DateStep; 9] = [
         DateStep::Days(1),
         DateStep::Days(2),
@@ -147,10 +155,10 @@ pub fn date_ticks(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(D
         .enumerate()
         .map(|(i, d)| {
             let label = match step {
-                DateStep::Days(_) => d.day_month(),
-                DateStep::Months(12) => d.year().to_string(),
-                DateStep::Months(_) if i == 0 || d.month() == 1 => format!("{} {}", d.month_short(), d.year()),
-                DateStep::Months(_) => d.month_short().to_string(),
+                DateStep::Days(_) => Tick::DayMonth,
+                DateStep::Months(12) => Tick::Year,
+                DateStep::Months(_) if i == 0 || d.month() == 1 => Tick::MonthYear,
+                DateStep::Months(_) => Tick::Month,
             };
             (d, label)
         })

@@ -201,6 +201,14 @@ pub struct DealDef {
     pub quote: Option<String>,
 }
 
+/// A reader's question with the story's answer, and the view that shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Faq {
+    pub question: Text,
+    pub answer: Text,
+    pub story: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoryDef {
     pub id: String,
@@ -210,6 +218,7 @@ pub struct StoryDef {
     pub compare: Vec<String>,
     pub window: Option<(Date, Date)>,
     pub mode: Mode,
+    pub faq: Vec<Faq>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

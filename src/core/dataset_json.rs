@@ -477,8 +477,27 @@ impl Reader {
                 None
             }
         };
+        let mut faq = Vec::new();
+        if let Some(list) = o.get("faq") {
+            match list.as_array() {
+                Some(items) => {
+                    for item in items {
+                        let Some(m) = item.as_object() else {
+                            self.push(at.loc("faq"), ProblemKind::NotAnObject);
+                            continue;
+                        };
+                        let (q, a) = (self.text(m, "question", at, true), self.text(m, "answer", at, true));
+                        let story = self.opt_str(m, "story", at);
+                        if let (Some(question), Some(answer)) = (q, a) {
+                            faq.push(Faq { question, answer, story });
+                        }
+                    }
+                }
+                None => self.push(at.loc("faq"), ProblemKind::WrongType(T_LIST)),
+            }
+        }
         let title = title?;
-        Some(StoryDef { id: id?, summary: summary.unwrap_or_default(), title, series, compare, window, mode: mode? })
+        Some(StoryDef { id: id?, summary: summary.unwrap_or_default(), title, series, compare, window, mode: mode?, faq })
     }
 
     /// Every id that points somewhere must point at something.
@@ -523,6 +542,7 @@ impl Reader {
             check(&sources, "source", &mut d.sources.iter(), loc("deals", i, &d.id, "sources"));
         }
         for (i, s) in ds.stories.iter().enumerate() {
+            check(&stories, "story", &mut s.faq.iter().filter_map(|f| f.story.as_ref()), loc("stories", i, &s.id, "faq"));
             check(&series, "series", &mut s.series.iter(), loc("stories", i, &s.id, "series"));
             check(&series, "series", &mut s.compare.iter(), loc("stories", i, &s.id, "compare"));
         }
@@ -708,6 +728,18 @@ pub fn write(ds: &Dataset) -> String {
                 put(&mut m, "compare", strs(&s.compare));
                 put(&mut m, "window", s.window.map(|(a, b)| serde_json::json!([a.iso(), b.iso()])).unwrap_or(Value::Null));
                 put(&mut m, "mode", s.mode.keyword().into());
+                let faq: Vec<Value> = s
+                    .faq
+                    .iter()
+                    .map(|f| {
+                        let mut fm = Map::new();
+                        put(&mut fm, "question", text_json(&f.question));
+                        put(&mut fm, "answer", text_json(&f.answer));
+                        put(&mut fm, "story", opt(&f.story));
+                        Value::Object(fm)
+                    })
+                    .collect();
+                put(&mut m, "faq", Value::Array(faq));
                 Value::Object(m)
             })
             .collect(),

@@ -172,6 +172,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
         compare: series[1..].iter().map(|s| s.id().to_string()).collect(),
         window: None,
         mode: Mode::Absolute,
+        faq: Vec::new(),
     };
     Ok(Dataset {
         id: slug(file_name).to_lowercase(),

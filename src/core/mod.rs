@@ -8,6 +8,7 @@ pub mod csv;
 pub mod dataset;
 pub mod dataset_json;
 pub mod date;
+pub mod fmt;
 pub mod format;
 pub mod import_csv;
 pub mod lang;

@@ -32,14 +32,14 @@ pub struct ViewLine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
     pub lines: Vec<ViewLine>,
-    /// The mode drawn (may differ from the one asked for: see `mode_note`).
+    /// The mode drawn (may differ from the one asked for: see `mode_forced`).
     pub mode: Mode,
-    /// Why the mode differs from the one asked for, if it does.
-    pub mode_note: Option<String>,
+    /// True when the series are in different units, so absolute values were
+    /// indexed instead (the interface says so).
+    pub mode_forced: bool,
+    /// The window; rebasing and the running peak start at `from`.
     pub from: Date,
     pub to: Date,
-    /// What the values mean in this mode, for the chart to say.
-    pub base_note: Option<String>,
 }
 
 impl View {
@@ -63,11 +63,8 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
     let ids: Vec<&str> = std::iter::once(main).chain(compare.iter().map(String::as_str).filter(|c| *c != main)).collect();
     let defs: Vec<&SeriesDef> = ids.iter().filter_map(|id| ds.series(id)).collect();
     let mixed = defs.windows(2).any(|w| w[0].unit != w[1].unit);
-    let (mode, mode_note) = if mode == Mode::Absolute && mixed {
-        (Mode::Indexed, Some("The series compared are in different units, so they are indexed to 100.".to_string()))
-    } else {
-        (mode, None)
-    };
+    let mode_forced = mode == Mode::Absolute && mixed;
+    let mode = if mode_forced { Mode::Indexed } else { mode };
     let lines = defs
         .iter()
         .map(|s| {
@@ -92,13 +89,7 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
             }
         })
         .collect();
-    let base_note = match mode {
-        Mode::Absolute => None,
-        Mode::Indexed => Some(format!("Indexed: 100 = each series' first value on or after {}.", from.long())),
-        Mode::Percent => Some(format!("Change from each series' first value on or after {}.", from.long())),
-        Mode::Drawdown => Some(format!("Drawdown: how far below its highest value since {} each series stands.", from.long())),
-    };
-    View { lines, mode, mode_note, from, to, base_note }
+    View { lines, mode, mode_forced, from, to }
 }
 
 /// One row of the crosshair readout.
@@ -199,7 +190,7 @@ mod tests {
         assert_eq!((v.lines[0].slot, v.lines[1].slot), (0, 3));
         assert_eq!(v.lines[0].points[0].value, 100.0);
         assert!((v.lines[0].points[1].value - 100.0 * 324.63 / 238.7884).abs() < 1e-9);
-        assert!(v.base_note.as_deref().unwrap().contains("9 Sep 2025"));
+        assert_eq!(v.from, d("2025-09-09"));
         // The window moves the base.
         let later = build(&ds, "ORCL", &[], d("2025-09-10"), d("2025-09-12"), Mode::Indexed, &slots);
         assert_eq!(later.lines[0].points[0].value, 100.0);
@@ -211,7 +202,7 @@ mod tests {
         let ds = dataset().unwrap();
         let v = build(&ds, "CURSOR_VALUATION", &["CURSOR_ARR".into()], d("2023-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
         assert_eq!(v.mode, Mode::Indexed);
-        assert!(v.mode_note.is_some());
+        assert!(v.mode_forced);
         assert!(v.lines[0].step, "valuations by round are steps");
         let same = build(&ds, "ORCL", &["MSFT".into()], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
         assert_eq!(same.mode, Mode::Absolute);

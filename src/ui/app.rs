@@ -4,27 +4,43 @@ use super::data_table::DataTable;
 use super::dataset_bar::DatasetBar;
 use super::event_detail::EventDetail;
 use super::events_list::EventsList;
-use super::readout::Readout;
-use super::story_notes::StoryNotes;
+use super::intl::intl;
 use super::loader;
+use super::masthead::Masthead;
 use super::problems::Problems;
+use super::readout::Readout;
 use super::scrubber::Scrubber;
 use super::sources::Sources;
-use super::state::AppState;
+use super::state::{AppState, ThemePref};
+use super::story_notes::StoryNotes;
 use super::story_picker::StoryPicker;
 use crate::core::bundled;
+use crate::core::lang::Lang;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Keeps `state.system_dark` in step with the system's colour scheme.
+fn follow_system_theme(state: AppState) {
+    let Some(mq) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) else { return };
+    state.system_dark.set(mq.matches());
+    let cb = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| state.system_dark.set(e.matches()));
+    let _ = mq.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
 
 #[component]
 pub fn App() -> impl IntoView {
+    let lang = loader::reader_lang();
     let dataset = match bundled::dataset() {
         Ok(ds) => ds,
         Err(problems) => {
             // Cannot happen with a tested build; say so plainly if it does.
-            let list = problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
+            let list = problems.iter().map(|p| view! { <li>{p.message(lang)}</li> }).collect_view();
             return view! {
                 <div class="problem" role="alert">
-                    <p>"The bundled data could not be read:"</p>
+                    <p>{t(lang, Key::BundledUnreadable)}</p>
                     <ul>{list}</ul>
                 </div>
             }
@@ -32,46 +48,86 @@ pub fn App() -> impl IntoView {
         }
     };
     let state = AppState::new(dataset);
-    state.lang.set(loader::reader_lang());
+    state.lang.set(lang);
+    state.theme.set(match loader::param("theme").as_deref() {
+        Some("dark") => ThemePref::Dark,
+        Some("light") => ThemePref::Light,
+        _ => ThemePref::Auto,
+    });
+    follow_system_theme(state);
     provide_context(state);
     if let Some(url) = loader::param("data") {
         loader::load_url(state, url);
     }
 
+    // The document's language, direction, title and theme follow the state.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let dark = state.dark();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+            let _ = html.set_attribute("dir", if lang == Lang::Ar { "rtl" } else { "ltr" });
+            let _ = html.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        }
+        doc.set_title(t(lang, Key::SiteTitle));
+    });
+
+    let lang = state.lang;
     let story_text = move || {
         let id = state.story.get();
-        state.loaded.with(|l| l.dataset.story(&id).map(|s| (s.title.en.clone(), s.summary.en.clone())))
+        let l = lang.get();
+        state.loaded.with(|d| d.dataset.story(&id).map(|s| (s.title.get(l).to_string(), s.summary.get(l).to_string())))
     };
+    let source_line = move || {
+        let l = lang.get();
+        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        state.loaded.with(|d| {
+            let ds = &d.dataset;
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let names: Vec<String> = ds.sources_for(&refs, None).iter().map(|x| x.publisher.clone()).collect();
+            let caveats: Vec<String> =
+                refs.iter().filter_map(|id| ds.series(id)).filter_map(|s| s.caveat.as_ref().map(|c| format!("{}: {}", s.name.get(l), c.get(l)))).collect();
+            format!("{} {}", tf(l, Key::SourceLine, &[&names.join("; ")]), caveats.join(" "))
+        })
+    };
+    // A polite summary for screen readers when the view settles (not on every drag step).
+    let summary = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<i32>);
+    Effect::new(move |_| {
+        let text = super::chart_canvas::describe(state, intl(lang.get()));
+        let Some(w) = web_sys::window() else { return };
+        if let Some(h) = pending.get_value() {
+            w.clear_timeout_with_handle(h);
+        }
+        let cb = Closure::once_into_js(move || summary.set(text));
+        pending.set_value(w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 700).ok());
+    });
 
     view! {
-        <DatasetBar />
-        <Problems />
-        <article class="story">
-            <StoryPicker />
-            {move || story_text().map(|(title, summary)| view! {
-                <h2 class="headline">{title}</h2>
-                <p class="dek">{summary}</p>
-            })}
-            <ChartCanvas />
-            <Scrubber />
-            <Readout />
-            <Controls />
-            <EventDetail />
-            <EventsList />
-            <DataTable />
-            <StoryNotes />
-            <p class="source">{move || {
-                let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|l| l.id.clone()).collect());
-                state.loaded.with(|l| {
-                    let ds = &l.dataset;
-                    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-                    let names: Vec<String> = ds.sources_for(&refs, None).iter().map(|x| x.publisher.clone()).collect();
-                    let caveats: Vec<String> = refs.iter().filter_map(|id| ds.series(id)).filter_map(|s| s.caveat.as_ref().map(|c| format!("{}: {}", s.name.en, c.en))).collect();
-                    format!("Source: {}. {}", names.join("; "), caveats.join(" "))
-                })
-            }}</p>
-            <Sources />
-        </article>
+        <Masthead />
+        <main>
+            <DatasetBar />
+            <Problems />
+            <article class="story">
+                <StoryPicker />
+                {move || story_text().map(|(title, summary)| view! {
+                    <h2 class="headline">{title}</h2>
+                    <p class="dek">{summary}</p>
+                })}
+                <ChartCanvas />
+                <Scrubber />
+                <Readout />
+                <Controls />
+                <p class="visually-hidden" aria-live="polite" data-testid="summary">{move || summary.get()}</p>
+                <EventDetail />
+                <EventsList />
+                <DataTable />
+                <StoryNotes />
+                <p class="source">{source_line}</p>
+                <Sources />
+            </article>
+        </main>
     }
     .into_any()
 }

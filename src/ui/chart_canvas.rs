@@ -1,13 +1,19 @@
 //! The chart on a canvas: sized to its container, backing store at CSS size ×
-//! devicePixelRatio, redrawn when the window or the container's size changes.
+//! devicePixelRatio, redrawn when the view, the language, the theme or the
+//! container's size changes. The crosshair follows the pointer (snapping to the
+//! nearest date with data) and the keyboard; a click near an event's line
+//! opens it.
 
 use super::chart_spec::ChartSpec;
+use super::intl::intl;
 use super::state::AppState;
-use crate::chart::{draw, theme::{FONT, LIGHT}, Axis, Chart, Drawn, Line, Style, TextMeasure};
+use crate::chart::{draw, theme::{DARK, FONT, LIGHT}, unit_caption, Axis, Chart, Drawn, Line, Style, TextMeasure};
 use crate::core::dataset::{Frequency, Kind, Mode, Unit};
 use crate::core::date::Date;
+use crate::core::fmt::Fmt;
 use crate::core::format;
 use crate::core::view;
+use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -27,12 +33,37 @@ impl TextMeasure for CanvasMeasure {
     }
 }
 
+/// A text alternative generated from the data in the window, in the reader's language.
+pub fn describe(state: AppState, fmt: &dyn Fmt) -> String {
+    let lang = fmt.lang();
+    state.view.with(|v| {
+        let parts: Vec<String> = v
+            .lines
+            .iter()
+            .filter_map(|l| {
+                let (a, b) = (l.raw.first()?, l.raw.last()?);
+                let hi = l.raw.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
+                let val = |x: f64| fmt.value(x, l.unit, format::auto_decimals(x, l.unit, l.decimals));
+                Some(tf(
+                    lang,
+                    Key::ChartDescLine,
+                    &[l.name.get(lang), &val(a.value), &fmt.long(a.date), &val(b.value), &fmt.long(b.date), &val(hi.value), &fmt.long(hi.date)],
+                ))
+            })
+            .collect();
+        if parts.is_empty() {
+            tf(lang, Key::NoDataBetween, &[&fmt.long(v.from), &fmt.long(v.to)])
+        } else {
+            tf(lang, Key::ChartDesc, &[&fmt.long(v.from), &fmt.long(v.to), &parts.join(". ")])
+        }
+    })
+}
+
 #[component]
 pub fn ChartCanvas() -> impl IntoView {
     let state = expect_context::<AppState>();
     let holder = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
-    let canvas_ref = canvas;
     // CSS size of the container, updated by a ResizeObserver.
     let size = RwSignal::new((0.0f64, 0.0f64));
 
@@ -62,78 +93,72 @@ pub fn ChartCanvas() -> impl IntoView {
 
     Effect::new(move |_| {
         let (css_w, css_h) = size.get();
-        let Some(canvas) = canvas.get() else { return };
+        let Some(el) = canvas.get() else { return };
         let dpr = dpr();
         let (bw, bh) = ((css_w * dpr).round().max(0.0) as u32, (css_h * dpr).round().max(0.0) as u32);
-        if canvas.width() != bw {
-            canvas.set_width(bw);
+        if el.width() != bw {
+            el.set_width(bw);
         }
-        if canvas.height() != bh {
-            canvas.set_height(bh);
+        if el.height() != bh {
+            el.set_height(bh);
         }
         if bw == 0 || bh == 0 {
             return;
         }
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
+        let Some(ctx) = el.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else {
             return;
         };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else { return };
         let root = backend.into_drawing_area();
         let cursor = state.cursor.get();
         let playing = state.playing.get();
         let log = state.log.get();
         let story = state.story.get();
+        let lang = state.lang.get();
+        let theme = if state.dark() { DARK } else { LIGHT };
+        let fmt = intl(lang);
         state.view.with(|v| {
             state.loaded.with(|l| {
                 let ds = &l.dataset;
-                let spec = ChartSpec::new(ds, v, &story);
-                let lines: Vec<Line> = v
-                    .lines
-                    .iter()
-                    .map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step })
-                    .collect();
+                let spec = ChartSpec::new(ds, v, &story, fmt);
+                let lines: Vec<Line> =
+                    v.lines.iter().map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step }).collect();
                 let main = v.lines.iter().find(|x| x.main);
                 let main_def = main.and_then(|m| ds.series(&m.id));
-                let axis = match v.mode {
-                    Mode::Absolute => Axis::Value { unit: main.map_or(Unit::Number, |m| m.unit), decimals: main.and_then(|m| m.decimals) },
-                    Mode::Indexed => Axis::Index,
-                    Mode::Percent | Mode::Drawdown => Axis::Change,
-                };
+                let unit = main.map_or(Unit::Number, |m| m.unit);
                 let chart = Chart {
                     lines,
-                    axis,
+                    axis: match v.mode {
+                        Mode::Absolute => Axis::Value { unit, decimals: main.and_then(|m| m.decimals) },
+                        Mode::Indexed => Axis::Index,
+                        Mode::Percent | Mode::Drawdown => Axis::Change,
+                    },
                     from: v.from,
                     to: v.to,
                     markers: &spec.markers,
                     refs: spec.refs.clone(),
                     annotations: spec.annotations.clone(),
                     caption: match v.mode {
-                        Mode::Absolute => format::unit_caption(main.map_or(Unit::Number, |m| m.unit)).to_string(),
-                        Mode::Indexed => "Index, 100 = start of the window".into(),
-                        Mode::Percent => "Change since the start of the window".into(),
-                        Mode::Drawdown => "Below the highest value since the start of the window".into(),
+                        Mode::Absolute => unit_caption(lang, unit).to_string(),
+                        Mode::Indexed => t(lang, Key::CaptionIndexed).into(),
+                        Mode::Percent => t(lang, Key::CaptionPercent).into(),
+                        Mode::Drawdown => t(lang, Key::CaptionDrawdown).into(),
                     },
                     change_on_markers: main_def.is_some_and(|s| s.kind == Kind::Price && s.frequency == Frequency::Daily),
                     main_series: main_def.map(|s| &s.series),
                     zero_based: v.mode == Mode::Absolute && main_def.is_some_and(|s| matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue)),
                     log,
                     cursor,
-                    after: ds.article_cutoff().map(|d| (d, "After the article".to_string())),
+                    after: ds.article_cutoff().map(|d| (d, t(lang, Key::AfterArticle).to_string())),
                     reveal_until: if playing { cursor } else { None },
+                    fmt,
                 };
-                match draw(&root, &chart, &Style { scale: dpr, theme: LIGHT }, &CanvasMeasure(ctx.clone())) {
+                match draw(&root, &chart, &Style { scale: dpr, theme }, &CanvasMeasure(ctx.clone())) {
                     Ok(d) => {
                         // The plot's geometry in CSS px and its dates, for tests and tools.
-                        if let Some(c) = canvas_ref.get_untracked() {
-                            let (l, t, r, b) = d.plot;
-                            let _ = c.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
-                            let _ = c.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
-                        }
+                        let (l, t, r, b) = d.plot;
+                        let _ = el.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
+                        let _ = el.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
                         drawn.set_value(d);
                         marker_ids.set_value(spec.marker_ids);
                     }
@@ -143,7 +168,6 @@ pub fn ChartCanvas() -> impl IntoView {
         });
     });
 
-    // The crosshair follows the pointer (snapping to the nearest date with data)…
     let point_at = move |x_css: f64| -> Option<Date> {
         let date = drawn.with_value(|d| d.date_at(x_css * dpr()))?;
         state.view.with_untracked(|v| view::snap(&view::dates(v), date))
@@ -158,7 +182,6 @@ pub fn ChartCanvas() -> impl IntoView {
             state.cursor.set(None);
         }
     };
-    // …a click near an event's line opens its text and source…
     let on_click = move |ev: web_sys::MouseEvent| {
         let x = ev.offset_x() as f64 * dpr();
         let hit = drawn.with_value(|d| {
@@ -170,8 +193,6 @@ pub fn ChartCanvas() -> impl IntoView {
             }
         }
     };
-    // …and the keyboard: arrows step through the dates, Home/End, Escape clears,
-    // Enter opens the event on the crosshair's date.
     let on_key = move |ev: KeyboardEvent| {
         let dates = state.view.with_untracked(view::dates);
         if dates.is_empty() {
@@ -206,50 +227,26 @@ pub fn ChartCanvas() -> impl IntoView {
             state.cursor.set(dates.get(i).copied());
         }
     };
-    // A text alternative generated from the data in the window.
-    let description = move || {
-        state.view.with(|v| {
-            let parts: Vec<String> = v
-                .lines
-                .iter()
-                .filter_map(|l| {
-                    let (a, b) = (l.raw.first()?, l.raw.last()?);
-                    let hi = l.raw.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
-                    let fmt = |x: f64| format::value(x, l.unit, format::auto_decimals(x, l.unit, l.decimals));
-                    Some(format!(
-                        "{}: {} on {}, {} on {}; highest {} on {}",
-                        l.name.en,
-                        fmt(a.value),
-                        a.date.long(),
-                        fmt(b.value),
-                        b.date.long(),
-                        fmt(hi.value),
-                        hi.date.long()
-                    ))
-                })
-                .collect();
-            if parts.is_empty() {
-                format!("No data between {} and {}.", v.from.long(), v.to.long())
-            } else {
-                format!("Line chart from {} to {}. {}.", v.from.long(), v.to.long(), parts.join(". "))
-            }
-        })
-    };
+
+    let lang = state.lang;
+    let description = move || describe(state, intl(lang.get()));
     let empty = move || state.view.with(|v| v.is_empty());
 
     view! {
-        <div class="chart" node_ref=holder>
-            <canvas node_ref=canvas dir="ltr" role="img" tabindex="0" aria-label=description
-                aria-describedby="readout"
+        <div class="chart" id="chart" node_ref=holder>
+            <canvas node_ref=canvas dir="ltr" role="img" tabindex="0" aria-label=description aria-describedby="readout"
                 on:pointermove=on_move on:pointerdown=on_move on:pointerleave=on_leave on:click=on_click on:keydown=on_key></canvas>
         </div>
         <Show when=empty>
             <p class="empty-note">
-                "This view has no data in the chosen period. "
-                {move || state.data_extent().map(|(a, b)| view! {
-                    <button type="button" class="jump" on:click=move |_| state.set_dates(a, b)>
-                        {format!("Show {} to {}", a.long(), b.long())}
-                    </button>
+                {move || t(lang.get(), Key::EmptyView)}" "
+                {move || state.data_extent().map(|(a, b)| {
+                    let f = intl(lang.get());
+                    view! {
+                        <button type="button" class="jump" on:click=move |_| state.set_dates(a, b)>
+                            {tf(lang.get(), Key::JumpTo, &[&f.long(a), &f.long(b)])}
+                        </button>
+                    }
                 })}
             </p>
         </Show>

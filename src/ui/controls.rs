@@ -1,8 +1,11 @@
 //! The view's controls: comparisons (switches with their line's colour and
 //! dash), the mode, log/linear, the table, and play.
 
+use super::intl::intl;
 use super::state::AppState;
 use crate::chart::theme::{DASHES, LIGHT};
+use crate::core::fmt::Fmt;
+use crate::i18n::{t, tf, Key};
 use crate::core::dataset::Mode;
 use crate::core::view;
 use leptos::prelude::*;
@@ -79,10 +82,12 @@ fn play(state: AppState) {
 #[component]
 pub fn Controls() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
     // The story's switchable series: its own (after the main one) and its comparisons.
     let toggles = move || {
         let story = state.story.get();
         let main = state.series.get();
+        let lg = lang.get();
         state.loaded.with(|l| {
             let ds = &l.dataset;
             ds.story(&story)
@@ -94,8 +99,9 @@ pub fn Controls() -> impl IntoView {
                         .filter(|(_, id)| **id != main)
                         .filter_map(|(i, id)| {
                             ds.series(id).map(|d| {
-                                let short = if d.id().len() <= 5 && d.id().chars().all(|c| c.is_ascii_uppercase()) { d.id().to_string() } else { d.name.en.clone() };
-                                (id.clone(), d.name.en.clone(), short, i.max(1))
+                                let name = d.name.get(lg).to_string();
+                                let short = if d.id().len() <= 5 && d.id().chars().all(|c| c.is_ascii_uppercase()) { d.id().to_string() } else { name.clone() };
+                                (id.clone(), name, short, i.max(1))
                             })
                         })
                         .collect::<Vec<_>>()
@@ -103,10 +109,32 @@ pub fn Controls() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let modes = [(Mode::Absolute, "Values"), (Mode::Indexed, "Indexed to 100"), (Mode::Percent, "% change"), (Mode::Drawdown, "Drawdown from peak")];
+    let modes = [(Mode::Absolute, Key::ModeAbsolute), (Mode::Indexed, Key::ModeIndexed), (Mode::Percent, Key::ModePercent), (Mode::Drawdown, Key::ModeDrawdown)];
+    let note = move || {
+        let l = lang.get();
+        let f = intl(l);
+        state.view.with(|v| {
+            let mut parts = Vec::new();
+            if v.mode_forced {
+                parts.push(t(l, Key::MixedUnits).to_string());
+            }
+            match v.mode {
+                Mode::Indexed => parts.push(tf(l, Key::BaseIndexed, &[&f.long(v.from)])),
+                Mode::Percent => parts.push(tf(l, Key::BasePercent, &[&f.long(v.from)])),
+                Mode::Drawdown => parts.push(tf(l, Key::BaseDrawdown, &[&f.long(v.from)])),
+                Mode::Absolute => {}
+            }
+            let empty: Vec<&str> = v.lines.iter().filter(|x| x.points.is_empty()).map(|x| x.name.get(l)).collect();
+            if !empty.is_empty() && empty.len() < v.lines.len() {
+                let sep = if l == crate::core::lang::Lang::Ar { "، " } else { ", " };
+                parts.push(tf(l, Key::NoDataFor, &[&empty.join(sep)]));
+            }
+            parts.join(" ")
+        })
+    };
     view! {
         <div class="controls">
-            <div class="toggles" role="group" aria-label="Compare with">
+            <div class="toggles" role="group" aria-label=move || t(lang.get(), Key::CompareWith)>
                 {move || toggles().into_iter().map(|(id, name, short, slot)| {
                     let id2 = id.clone();
                     let label = name.clone();
@@ -120,29 +148,22 @@ pub fn Controls() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <div class="modes" role="group" aria-label="Mode">
-                {modes.into_iter().map(|(m, label)| view! {
+            <div class="modes" role="group" aria-label=move || t(lang.get(), Key::ModeGroup)>
+                {modes.into_iter().map(|(m, key)| view! {
                     <button type="button" class="mode" data-mode=m.keyword()
                         aria-pressed=move || (state.view.with(|v| v.mode) == m).to_string()
-                        on:click=move |_| state.mode.set(m)>{label}</button>
+                        on:click=move |_| state.mode.set(m)>{move || t(lang.get(), key)}</button>
                 }).collect_view()}
                 <button type="button" role="switch" class="log" aria-checked=move || state.log.get().to_string()
-                    on:click=move |_| state.log.update(|l| *l = !*l)>"Log scale"</button>
+                    on:click=move |_| state.log.update(|l| *l = !*l)>{move || t(lang.get(), Key::LogScale)}</button>
                 <button type="button" role="switch" class="table-toggle" aria-checked=move || state.show_table.get().to_string()
-                    on:click=move |_| state.show_table.update(|t| *t = !*t)>"Table"</button>
+                    on:click=move |_| state.show_table.update(|t| *t = !*t)>{move || t(lang.get(), Key::Table)}</button>
                 <button type="button" class="play" aria-pressed=move || state.playing.get().to_string()
                     on:click=move |_| if state.playing.get_untracked() { state.playing.set(false) } else { play(state) }>
-                    {move || if state.playing.get() { "Pause" } else { "Play" }}
+                    {move || t(lang.get(), if state.playing.get() { Key::Pause } else { Key::Play })}
                 </button>
             </div>
-            <p class="mode-note" aria-live="polite">
-                {move || state.view.with(|v| {
-                    let empty: Vec<&str> = v.lines.iter().filter(|l| l.points.is_empty()).map(|l| l.name.en.as_str()).collect();
-                    let empty = (!empty.is_empty() && empty.len() < v.lines.len())
-                        .then(|| format!("No data in this period for: {}.", empty.join(", ")));
-                    [v.mode_note.clone(), v.base_note.clone(), empty].into_iter().flatten().collect::<Vec<_>>().join(" ")
-                })}
-            </p>
+            <p class="mode-note" aria-live="polite">{note}</p>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use super::loader;
 use super::state::{AppState, Origin};
 use crate::core::bundled;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,13 +14,15 @@ pub fn DatasetBar() -> impl IntoView {
     let url = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
 
+    let lang = state.lang;
     let label = move || {
+        let lg = lang.get();
         state.loaded.with(|l| {
-            let title = l.dataset.title.en.clone();
+            let title = l.dataset.title.get(lg).to_string();
             match &l.origin {
-                Origin::Bundled => format!("{title} — the data that comes with this page"),
-                Origin::Url(u) => format!("{title} — loaded from {u}"),
-                Origin::File(f) => format!("{title} — loaded from your file {f}"),
+                Origin::Bundled => tf(lg, Key::OriginBundled, &[&title]),
+                Origin::Url(u) => tf(lg, Key::OriginUrl, &[&title, u]),
+                Origin::File(f) => tf(lg, Key::OriginFile, &[&title, f]),
             }
         })
     };
@@ -66,32 +69,32 @@ pub fn DatasetBar() -> impl IntoView {
     });
 
     view! {
-        <section class="dataset-bar" class:dragging=move || dragging.get() aria-label="Data">
+        <section class="dataset-bar" class:dragging=move || dragging.get() aria-label=move || t(lang.get(), Key::DataRegion)>
             <p class="dataset-name">
-                <span class="label">"Showing: "</span>
+                <span class="label">{move || t(lang.get(), Key::Showing)}</span>
                 <span data-testid="dataset-name">{label}</span>
             </p>
             <details class="load">
-                <summary>"Use other data…"</summary>
+                <summary>{move || t(lang.get(), Key::UseOther)}</summary>
                 <form class="load-url" on:submit=on_submit>
-                    <label for="data-url">"A dataset (JSON) or CSV at a web address"</label>
+                    <label for="data-url">{move || t(lang.get(), Key::UrlLabel)}</label>
                     <div class="row">
                         <input id="data-url" type="text" inputmode="url" autocomplete="url" spellcheck="false" placeholder="https://…/data.json"
                             prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
-                        <button type="submit">"Load"</button>
+                        <button type="submit">{move || t(lang.get(), Key::Load)}</button>
                     </div>
                 </form>
                 <p class="load-file">
-                    <label for="data-file">"Or a file from your device (JSON or CSV), or drop one on the page: "</label>
+                    <label for="data-file">{move || t(lang.get(), Key::FileLabel)}</label>" "
                     <input id="data-file" type="file" accept=".json,.csv,application/json,text/csv" on:change=on_file />
                 </p>
                 <p class="hint">
-                    "A CSV needs a header row, dates (YYYY-MM-DD) in the first column and numbers in the others; the dataset format is described in "
-                    <a href="data-format.md">"the data format"</a>" (with "<a href="example-dataset.json">"an example"</a>")."
+                    {move || t(lang.get(), Key::CsvHint)}" "<a href="data-format.md">{move || t(lang.get(), Key::DataFormat)}</a>
+                    " ("<a href="example-dataset.json">{move || t(lang.get(), Key::AnExample)}</a>")."
                 </p>
             </details>
             <Show when=move || !is_bundled()>
-                <button type="button" class="reset" on:click=reset>"Back to the bundled data"</button>
+                <button type="button" class="reset" on:click=reset>{move || t(lang.get(), Key::BackToBundled)}</button>
             </Show>
             <p class="busy" role="status" aria-live="polite">{move || state.busy.get().unwrap_or_default()}</p>
         </section>

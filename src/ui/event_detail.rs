@@ -1,34 +1,36 @@
 //! An event opened from the chart or the list: its text, the quoted phrase and
 //! its sources.
 
+use super::intl::intl;
 use super::state::AppState;
+use super::sources::confidence_label;
+use crate::core::fmt::Fmt;
+use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
 #[component]
 pub fn EventDetail() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
     let detail = move || {
         let id = state.open_event.get()?;
-        state.loaded.with(|l| {
-            let ds = &l.dataset;
+        let l = lang.get();
+        state.loaded.with(|d| {
+            let ds = &d.dataset;
             let e = ds.events.iter().find(|e| e.id == id)?;
-            let cutoff = ds.article_cutoff();
-            let sources: Vec<(String, Option<String>, &'static str)> = e
-                .sources
-                .iter()
-                .filter_map(|s| ds.source(s))
-                .map(|s| (s.publisher.clone(), s.url.clone(), s.confidence.keyword()))
-                .collect();
-            Some((e.date.long_at(e.precision), e.title.en.clone(), e.text.en.clone(), e.quote.clone(), sources, cutoff.is_some_and(|c| e.date > c)))
+            let sources: Vec<(String, Option<String>, &'static str)> =
+                e.sources.iter().filter_map(|s| ds.source(s)).map(|s| (s.publisher.clone(), s.url.clone(), confidence_label(l, s.confidence))).collect();
+            let after = ds.article_cutoff().is_some_and(|c| e.date > c);
+            Some((intl(l).date(e.date, e.precision), e.title.get(l).to_string(), e.text.get(l).to_string(), e.quote.clone(), sources, after))
         })
     };
     view! {
         {move || detail().map(|(date, title, text, quote, sources, after)| view! {
-            <aside class="event-detail" role="region" aria-label="Event" data-testid="event-detail">
-                <p><strong>{date}": "{title}</strong>{after.then_some(" (after the article)")}</p>
+            <aside class="event-detail" role="region" aria-label=move || t(lang.get(), Key::EventRegion) data-testid="event-detail">
+                <p><strong>{date}": "{title}</strong>{after.then(|| t(lang.get(), Key::AfterArticleParen))}</p>
                 <p>{text}</p>
-                {quote.map(|q| view! { <blockquote>"“"{q}"”"</blockquote> })}
-                <p class="via">"Source: "{sources.into_iter().enumerate().map(|(i, (p, u, c))| {
+                {quote.map(|q| view! { <blockquote lang="en" dir="ltr">"“"{q}"”"</blockquote> })}
+                <p class="via">{move || t(lang.get(), Key::SourcePrefix)}" "{sources.into_iter().enumerate().map(|(i, (p, u, c))| {
                     let sep = if i > 0 { "; " } else { "" };
                     let label = format!(" ({c})");
                     match u {
@@ -36,7 +38,7 @@ pub fn EventDetail() -> impl IntoView {
                         None => view! { {sep}<span>{p}</span>{label} }.into_any(),
                     }
                 }).collect_view()}</p>
-                <button type="button" on:click=move |_| state.open_event.set(None)>"Close"</button>
+                <button type="button" on:click=move |_| state.open_event.set(None)>{move || t(lang.get(), Key::Close)}</button>
             </aside>
         })}
     }

@@ -6,6 +6,7 @@ use super::state::{AppState, Failure, Origin};
 use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
 use crate::core::import_csv::load_any;
 use crate::core::lang::Lang;
+use crate::i18n::{t, tf, Key};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -32,20 +33,21 @@ pub fn load_url(state: AppState, url: String) {
     if url.is_empty() {
         return;
     }
-    state.busy.set(Some(format!("Loading {url}…")));
+    let lang = state.lang.get_untracked();
+    state.busy.set(Some(tf(lang, Key::LoadingUrl, &[&url])));
     leptos::task::spawn_local(async move {
-        let what = format!("Could not use the data at {url}");
+        let what = tf(lang, Key::CouldNotUseUrl, &[&url]);
         let result = async {
-            let resp = Request::get(&url).send().await.map_err(|e| format!("the request failed ({e}); the server may not allow other sites to read it (CORS)"))?;
+            let resp = Request::get(&url).send().await.map_err(|e| tf(lang, Key::RequestFailed, &[&e.to_string()]))?;
             if !resp.ok() {
-                return Err(format!("the server answered {} {}", resp.status(), resp.status_text()));
+                return Err(tf(lang, Key::ServerAnswered, &[&format!("{} {}", resp.status(), resp.status_text())]));
             }
             if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
                 if len > MAX_BYTES {
                     return Err(too_large(len).message(state.lang.get_untracked()));
                 }
             }
-            resp.text().await.map_err(|e| format!("the response could not be read ({e})"))
+            resp.text().await.map_err(|e| tf(lang, Key::ResponseUnreadable, &[&e.to_string()]))
         }
         .await;
         state.busy.set(None);
@@ -65,19 +67,20 @@ pub fn load_url(state: AppState, url: String) {
 /// Reads a file the reader picked or dropped.
 pub fn load_file(state: AppState, file: web_sys::File) {
     let name = file.name();
-    let what = format!("Could not use the file {name}");
+    let lang = state.lang.get_untracked();
+    let what = tf(lang, Key::CouldNotUseFile, &[&name]);
     let size = file.size() as usize;
     if size > MAX_BYTES {
         state.failure.set(Some(Failure { what, problems: vec![too_large(size).message(state.lang.get_untracked())] }));
         return;
     }
-    state.busy.set(Some(format!("Reading {name}…")));
+    state.busy.set(Some(tf(lang, Key::ReadingFile, &[&name])));
     leptos::task::spawn_local(async move {
         let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
         state.busy.set(None);
         match text {
             Some(text) => accept(state, &text, &name, Origin::File(name.clone()), what),
-            None => state.failure.set(Some(Failure { what, problems: vec!["the file could not be read as text".into()] })),
+            None => state.failure.set(Some(Failure { what, problems: vec![t(lang, Key::FileUnreadable).into()] })),
         }
     });
 }

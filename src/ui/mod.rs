@@ -9,7 +9,9 @@ mod data_table;
 mod dataset_bar;
 mod event_detail;
 mod events_list;
+mod intl;
 mod loader;
+mod masthead;
 mod problems;
 mod readout;
 mod scrubber;
@@ -25,7 +27,13 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         // A panic in Wasm kills the page: say so on the page and in the console.
         web_sys::console::error_1(&format!("panic: {info}").into());
-        show_fatal("Something went wrong and the chart stopped. Reload the page to try again.");
+        let lang = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| crate::core::lang::Lang::from_code(&l))
+            .unwrap_or_default();
+        show_fatal(crate::i18n::t(lang, crate::i18n::Key::Fatal));
     }));
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {

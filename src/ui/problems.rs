@@ -3,6 +3,7 @@
 
 use super::state::AppState;
 use crate::core::lang::Lang;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 
 #[component]
@@ -14,11 +15,10 @@ pub fn Problems() -> impl IntoView {
             let items = f.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
             view! {
                 <section class="problem" role="alert" data-testid="problems">
-                    <p><strong>{f.what}</strong>{format!(" ({n} {}). ", if n == 1 { "problem" } else { "problems" })}
-                        "The chart below still shows the data you had."</p>
-                    // The messages are in the reader's language (the interface is English for now).
+                    <p><strong>{f.what}</strong>". "{move || tf(state.lang.get(), Key::ProblemsCount, &[&n.to_string()])}" "
+                        {move || t(state.lang.get(), Key::ChartKept)}</p>
                     <ul lang=move || state.lang.get().code() dir=move || if state.lang.get() == Lang::Ar { "rtl" } else { "ltr" }>{items}</ul>
-                    <button type="button" on:click=move |_| state.failure.set(None)>"Dismiss"</button>
+                    <button type="button" on:click=move |_| state.failure.set(None)>{move || t(state.lang.get(), Key::Dismiss)}</button>
                 </section>
             }
         })

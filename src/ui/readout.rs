@@ -2,40 +2,45 @@
 //! a series with no point that day shows its last value before, with that
 //! value's own date. Announced politely to screen readers.
 
+use super::intl::intl;
 use super::state::AppState;
 use crate::chart::{axis_value, Axis};
 use crate::core::dataset::Mode;
+use crate::core::fmt::Fmt;
 use crate::core::format;
 use crate::core::view;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 
 #[component]
 pub fn Readout() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
     let rows = move || {
         let c = state.cursor.get()?;
+        let f = intl(lang.get());
         Some(state.view.with(|v| {
             let rows = view::readout(v, c)
                 .into_iter()
                 .filter_map(|r| {
                     let l = v.lines.iter().find(|l| l.id == r.id)?;
-                    let raw = format::value(r.raw, l.unit, format::auto_decimals(r.raw, l.unit, l.decimals));
+                    let raw = f.value(r.raw, l.unit, format::auto_decimals(r.raw, l.unit, l.decimals));
                     let shown = match v.mode {
                         Mode::Absolute => raw.clone(),
-                        Mode::Indexed => format!("{} ({raw})", axis_value(Axis::Index, r.value, 1)),
-                        Mode::Percent | Mode::Drawdown => format!("{} ({raw})", axis_value(Axis::Change, r.value, 1)),
+                        Mode::Indexed => format!("{} ({raw})", axis_value(f, Axis::Index, r.value, 1)),
+                        Mode::Percent | Mode::Drawdown => format!("{} ({raw})", axis_value(f, Axis::Change, r.value, 1)),
                     };
-                    let when = (!r.exact).then(|| format!(" — last value before, on {}", r.date.long_at(r.precision)));
-                    Some((l.slot, l.name.en.clone(), shown, when))
+                    let when = (!r.exact).then(|| tf(lang.get(), Key::LastBefore, &[&f.date(r.date, r.precision)]));
+                    Some((l.slot, l.name.get(lang.get()).to_string(), shown, when))
                 })
                 .collect::<Vec<_>>();
-            (c.long(), rows)
+            (f.long(c), rows)
         }))
     };
     view! {
         <div id="readout" class="readout" aria-live="polite" aria-atomic="true">
             {move || match rows() {
-                None => view! { <p class="hint">"Move over the chart, or focus it and use the arrow keys, to read values."</p> }.into_any(),
+                None => view! { <p class="hint">{t(lang.get(), Key::ReadoutHint)}</p> }.into_any(),
                 Some((date, rows)) => view! {
                     <p><strong class="cursor-date">{date}</strong></p>
                     <ul>

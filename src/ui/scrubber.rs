@@ -3,7 +3,10 @@
 //! text); the track follows mouse, pen and touch through pointer events. The
 //! rules (steps, ends, "start never passes end") live in core::timeline.
 
+use super::intl::intl;
 use super::state::AppState;
+use crate::core::fmt::Fmt;
+use crate::i18n::{t, tf, Key};
 use crate::core::timeline::{Handle, Move};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
@@ -85,13 +88,13 @@ pub fn Scrubber() -> impl IntoView {
         move || {
             let w = window.get();
             let i = if handle == Handle::Start { w.start } else { w.end };
-            timeline.with(|t| t.date(i)).map(|d| d.long()).unwrap_or_default()
+            timeline.with(|tl| tl.date(i)).map(|d| intl(state.lang.get()).long(d)).unwrap_or_default()
         }
     };
     let article_at = move || {
         let (cutoff, label) = state.loaded.with(|l| {
             let (d, p) = l.dataset.published?;
-            Some((l.dataset.article_cutoff()?, format!("Article, {}", d.long_at(p))))
+            Some((l.dataset.article_cutoff()?, tf(state.lang.get(), Key::ArticleMark, &[&intl(state.lang.get()).date(d, p)])))
         })?;
         let (first, last) = timeline.with(|t| Some((t.date(0)?, t.date(t.len().checked_sub(1)?)?)))?;
         if cutoff < first || cutoff >= last {
@@ -107,7 +110,8 @@ pub fn Scrubber() -> impl IntoView {
     };
 
     view! {
-        <div class="scrubber" class:dragging=move || dragging.get().is_some()>
+        // Time runs left to right in both languages, as on the chart.
+        <div class="scrubber" dir="ltr" role="group" aria-label=move || t(state.lang.get(), Key::Timeline) class:dragging=move || dragging.get().is_some()>
             <div
                 class="track"
                 node_ref=track
@@ -129,7 +133,7 @@ pub fn Scrubber() -> impl IntoView {
                     data-handle="start"
                     role="slider"
                     tabindex="0"
-                    aria-label="Start date"
+                    aria-label=move || t(state.lang.get(), Key::StartDate)
                     aria-orientation="horizontal"
                     aria-valuemin="0"
                     aria-valuemax=move || window.get().end
@@ -143,7 +147,7 @@ pub fn Scrubber() -> impl IntoView {
                     data-handle="end"
                     role="slider"
                     tabindex="0"
-                    aria-label="End date"
+                    aria-label=move || t(state.lang.get(), Key::EndDate)
                     aria-orientation="horizontal"
                     aria-valuemin=move || window.get().start
                     aria-valuemax=last

@@ -1,62 +1,72 @@
-//! The "Sources" view: for what is on screen (the series, its events, the
+//! The "Sources" view: for what is on screen (the series, their events, the
 //! story's facts), every source with its link, date, note and confidence, and
 //! the figures where sources disagree, side by side.
 
+use super::intl::intl;
 use super::state::AppState;
-use crate::core::dataset::{Confidence, Dataset, FactDef};
+use crate::core::dataset::{Alternative, Confidence, Dataset, FactDef};
+use crate::core::fmt::Fmt;
 use crate::core::format;
+use crate::core::lang::Lang;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 
-fn confidence_label(c: Confidence) -> &'static str {
-    match c {
-        Confidence::Primary => "primary source",
-        Confidence::Secondary => "secondary source",
-        Confidence::Weak => "weak source",
-    }
+pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
+    t(lang, match c {
+        Confidence::Primary => Key::ConfPrimary,
+        Confidence::Secondary => Key::ConfSecondary,
+        Confidence::Weak => Key::ConfWeak,
+    })
 }
 
-fn fact_value(f: &FactDef, v: &crate::core::dataset::Alternative) -> String {
-    let d = |x: f64| format::auto_decimals(x, f.unit, None);
+/// A fact's value (or range) in the reader's form.
+pub fn fact_value(fmt: &dyn Fmt, f: &FactDef, v: &Alternative) -> String {
+    let one = |x: f64| fmt.value(x, f.unit, format::auto_decimals(x, f.unit, None));
     match v.high {
-        Some(h) => format!("{} to {}", format::value(v.value, f.unit, d(v.value)), format::value(h, f.unit, d(h))),
-        None => format::value(v.value, f.unit, d(v.value)),
+        Some(h) => format!("{} – {}", one(v.value), one(h)),
+        None => one(v.value),
     }
 }
 
-fn conflicts<'a>(ds: &'a Dataset, story: &str, series: &str) -> Vec<&'a FactDef> {
+fn conflicts<'a>(ds: &'a Dataset, story: &str, series: &[String]) -> Vec<&'a FactDef> {
     ds.facts
         .iter()
-        .filter(|f| f.is_conflict() && (f.stories.iter().any(|s| s == story) || f.series.as_deref() == Some(series)))
+        .filter(|f| f.is_conflict() && (f.stories.iter().any(|s| s == story) || f.series.as_ref().is_some_and(|s| series.contains(s))))
         .collect()
 }
 
 #[component]
 pub fn Sources() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
     let body = move || {
         let story = state.story.get();
-        let series = state.series.get();
-        state.loaded.with(|l| {
-            let ds = &l.dataset;
-            let sources = ds.sources_for(&[series.as_str()], Some(&story));
+        let l = lang.get();
+        let fmt = intl(l);
+        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        state.loaded.with(|d| {
+            let ds = &d.dataset;
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let sources = ds.sources_for(&refs, Some(&story));
             let list = sources
                 .iter()
                 .map(|s| {
                     let title = (!s.title.is_empty()).then(|| format!(", “{}”", s.title));
                     let date = s.date.clone().map(|d| format!(", {d}"));
                     let note = s.note.clone();
-                    let link = s.url.clone().map(|u| view! { " "<a href=u rel="noopener">"link"</a> });
+                    let link = s.url.clone().map(|u| view! { " "<a href=u rel="noopener">{t(l, Key::Link)}</a> });
                     let conf = s.confidence;
                     view! {
                         <li data-source=s.id.clone()>
-                            <span class=format!("badge {}", conf.keyword())>{confidence_label(conf)}</span>" "
-                            <strong>{s.publisher.clone()}</strong>{title}{date}"."{link}
-                            {note.map(|n| view! { <br /><span class="note">{n}</span> })}
+                            <span class=format!("badge {}", conf.keyword())>{confidence_label(l, conf)}</span>" "
+                            // Publishers, titles and notes are as the sources give them (English).
+                            <span lang="en" dir="ltr"><strong>{s.publisher.clone()}</strong>{title}{date}"."</span>{link}
+                            {note.map(|n| view! { <br /><span class="note" lang="en" dir="ltr">{n}</span> })}
                         </li>
                     }
                 })
                 .collect_view();
-            let disagreements = conflicts(ds, &story, &series)
+            let disagreements = conflicts(ds, &story, &ids)
                 .into_iter()
                 .map(|f| {
                     let alts = f
@@ -64,12 +74,12 @@ pub fn Sources() -> impl IntoView {
                         .iter()
                         .map(|v| {
                             let who: Vec<String> = v.sources.iter().filter_map(|s| ds.source(s)).map(|s| s.publisher.clone()).collect();
-                            let quote = v.quote.clone().map(|q| format!(" “{q}”"));
-                            let note = v.note.as_ref().map(|n| format!(" {}", n.en));
-                            view! { <li><strong>{fact_value(f, v)}</strong>" — "{who.join("; ")}{quote}{note}</li> }
+                            let quote = v.quote.clone().map(|q| view! { " "<q lang="en" dir="ltr">{q}</q> });
+                            let note = v.note.as_ref().map(|n| format!(" {}", n.get(l)));
+                            view! { <li><strong>{fact_value(fmt, f, v)}</strong>" — "<span lang="en" dir="ltr">{who.join("; ")}</span>{quote}{note}</li> }
                         })
                         .collect_view();
-                    view! { <li class="conflict"><span>{f.title.en.clone()}": the sources disagree"</span><ul>{alts}</ul></li> }
+                    view! { <li class="conflict"><span>{tf(l, Key::Disagree, &[f.title.get(l)])}</span><ul>{alts}</ul></li> }
                 })
                 .collect_view();
             (sources.len(), list, disagreements)
@@ -77,13 +87,13 @@ pub fn Sources() -> impl IntoView {
     };
     view! {
         <section class="sources" aria-labelledby="sources-h">
-            <h3 id="sources-h">"Sources"</h3>
+            <h3 id="sources-h">{move || t(lang.get(), Key::SourcesHeading)}</h3>
             {move || {
                 let (n, list, disagreements) = body();
                 view! {
-                    <p class="hint">{format!("{n} sources behind this view. Primary: the issuer, a filing or the data vendor; secondary: a news report citing one; weak: a blog or aggregator.")}</p>
+                    <p class="hint">{tf(lang.get(), Key::SourcesCount, &[&intl(lang.get()).number(n as f64, 0)])}</p>
                     <ul class="source-list">{list}</ul>
-                    <ul class="conflicts" aria-label="Where sources disagree">{disagreements}</ul>
+                    <ul class="conflicts" aria-label=move || t(lang.get(), Key::WhereDisagree)>{disagreements}</ul>
                 }
             }}
         </section>

@@ -35,6 +35,14 @@ pub struct Failure {
     pub problems: Vec<String>,
 }
 
+/// The reader's theme choice; `Auto` follows the system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemePref {
+    Auto,
+    Light,
+    Dark,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub loaded: RwSignal<Loaded>,
@@ -56,6 +64,9 @@ pub struct AppState {
     /// The event whose text and source are open.
     pub open_event: RwSignal<Option<String>>,
     pub lang: RwSignal<Lang>,
+    pub theme: RwSignal<ThemePref>,
+    /// Whether the system asks for dark colours (kept current by a media-query listener).
+    pub system_dark: RwSignal<bool>,
     /// Every date of the dataset: the linked timeline the scrubber moves over.
     pub timeline: Memo<Timeline>,
     /// What the chart shows.
@@ -95,6 +106,8 @@ impl AppState {
             show_table: RwSignal::new(false),
             open_event: RwSignal::new(None),
             lang: RwSignal::new(Lang::En),
+            theme: RwSignal::new(ThemePref::Auto),
+            system_dark: RwSignal::new(false),
             timeline,
             view,
         };
@@ -143,6 +156,15 @@ impl AppState {
             Some((a, b)) => tl.window_for(a, b),
             None => tl.full(),
         });
+    }
+
+    /// Whether the page is dark now.
+    pub fn dark(&self) -> bool {
+        match self.theme.get() {
+            ThemePref::Dark => true,
+            ThemePref::Light => false,
+            ThemePref::Auto => self.system_dark.get(),
+        }
     }
 
     /// Switches the main series; the window stays.
