@@ -10,7 +10,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen in Cargo.lock
 BINARYEN_VERSION=132.0.0       # wasm-opt; Debian's binaryen 108 breaks the page
 
-export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -47,8 +47,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  say "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
-  mkdir -p "$ROOT/.tools"
-  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null
+# npm tools pinned in tools/package.json (and its lockfile): wasm-opt, and axe-core for the tests.
+if ! "$ROOT/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" \
+   || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ]; then
+  say "Installing wasm-opt (binaryen $BINARYEN_VERSION) and axe-core into tools/ (npm)"
+  (cd "$ROOT/tools" && npm ci --no-audit --no-fund >/dev/null)
 fi

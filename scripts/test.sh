@@ -15,6 +15,9 @@ for f in tests/*.rs; do
 done
 cargo test --locked --lib --bins "${native[@]}"
 
+say "Formatting in the browser (wasm-bindgen-test in headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown --test intl_web
+
 say "Release build (trunk build --release)"
 trunk build --release
 

@@ -208,3 +208,26 @@ fn amounts_start_at_zero_and_read_in_billions() {
     assert!(texts(&svg).contains(&"$29.3bn".to_string()), "the last round's valuation labels the line's end");
     assert_eq!(drawn.points, 4);
 }
+
+#[test]
+fn arabic_labels_are_right_to_left_runs_with_arabic_months() {
+    use liquidity_explorer::core::fmt::Plain;
+    use liquidity_explorer::core::lang::Lang;
+    let ds = dataset().unwrap();
+    let series = &ds.series("ORCL").unwrap().series;
+    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, step: false };
+    let ar = Plain(Lang::Ar);
+    let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
+    chart.fmt = &ar;
+    let mut svg = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, (960, 400)).into_drawing_area();
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT }, &BackendMeasure(&root)).unwrap()
+    };
+    assert!(drawn.x_labels.iter().any(|l| l.contains("سبتمبر")), "{:?}", drawn.x_labels);
+    assert!(drawn.y_labels.iter().all(|l| l.ends_with("دولار")), "{:?}", drawn.y_labels);
+    for t in texts(&svg) {
+        assert!(t.starts_with('\u{2067}') && t.ends_with('\u{2069}'), "{t:?} is not isolated as right-to-left");
+        assert!(!t.chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c)), "Western digits: {t}");
+    }
+}

@@ -660,6 +660,170 @@ fn the_overview_answers_the_faq_with_links(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn has_arabic(s: &str) -> bool {
+    s.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch))
+}
+
+fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String> {
+    c.open("?lang=ar")?;
+    let v = c.js("const h=document.documentElement;return [h.lang,h.dir,document.querySelector('h1').textContent,document.title,\
+        document.querySelector('.scrubber').getAttribute('dir'),document.querySelector('.chart canvas').getAttribute('dir'),\
+        document.querySelector('.chart canvas').getAttribute('aria-label'),document.querySelector('[data-handle=end]').getAttribute('aria-valuetext'),\
+        document.body.innerText]")?;
+    let at = |i: usize| v[i].as_str().unwrap_or("").to_string();
+    if at(0) != "ar" || at(1) != "rtl" {
+        return Err(format!("lang/dir: {} {}", at(0), at(1)));
+    }
+    for (i, what) in [(2, "title"), (3, "document title"), (6, "chart description"), (7, "end date")] {
+        if !has_arabic(&at(i)) {
+            return Err(format!("the {what} should be Arabic: {}", at(i)));
+        }
+    }
+    if at(4) != "ltr" || at(5) != "ltr" {
+        return Err("time runs left to right on the chart and the scrubber in Arabic too".into());
+    }
+    // The end date reads as the browser writes it in Arabic, with Western digits.
+    let want = c.long_in(c.dates[c.end0], "ar-u-nu-latn")?;
+    if at(7) != want {
+        return Err(format!("end date {} vs Intl {want}", at(7)));
+    }
+    if at(8).chars().any(|ch| ('\u{0660}'..='\u{0669}').contains(&ch)) {
+        return Err("the page should use Western digits throughout (ar-u-nu-latn)".into());
+    }
+    // Interface strings come from the Arabic table: no English control label is left.
+    let labels = c.js("return Array.from(document.querySelectorAll('.modes button, .story-tab, .dataset-bar summary, #sources-h')).map(b=>b.textContent)")?;
+    for l in labels.as_array().into_iter().flatten() {
+        if !has_arabic(l.as_str().unwrap_or("")) {
+            return Err(format!("an English label in the Arabic interface: {l}"));
+        }
+    }
+    // The crosshair reads in Arabic too.
+    click(c, "[data-event=orcl-openai-deal]")?;
+    let r = c.browser.wait_for("the readout", "const d=document.querySelector('.cursor-date');return d?document.querySelector('#readout').textContent:null;", Duration::from_secs(5))?;
+    if !r.as_str().unwrap_or("").contains("324.63 دولار") {
+        return Err(format!("Arabic readout: {r}"));
+    }
+    c.no_errors()
+}
+
+fn the_language_switch_and_the_address(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    if c.js("return document.documentElement.lang")? != json!("en") {
+        return Err("an English browser gets English".into());
+    }
+    click(c, ".lang-switch")?;
+    c.browser.wait_for("Arabic", "return document.documentElement.lang==='ar'&&document.documentElement.dir==='rtl'&&location.search.includes('lang=ar')", Duration::from_secs(5))?;
+    // The address keeps the language: a reload (or a shared link) opens in Arabic.
+    let url = c.js("return location.href")?;
+    c.browser.goto(url.as_str().unwrap_or(""))?;
+    c.browser.wait_for("Arabic after reload", "return document.documentElement.dir==='rtl'&&/[\\u0600-\\u06FF]/.test(document.querySelector('h1').textContent)", Duration::from_secs(10))?;
+    click(c, ".lang-switch")?;
+    c.browser.wait_for("English again", "return document.documentElement.dir==='ltr'&&location.search.includes('lang=en')", Duration::from_secs(5))?;
+    // The browser's preference decides when the address says nothing.
+    c.browser.cdp("Emulation.setLocaleOverride", json!({"locale": "ar-EG"}))?;
+    let r = (|| -> Result<Value, String> {
+        c.browser.goto(&c.app.url(""))?;
+        c.browser.wait_for("the page", "return !!document.querySelector('h1')", Duration::from_secs(10))?;
+        c.js("return [navigator.language, document.documentElement.lang]")
+    })();
+    c.browser.cdp("Emulation.setLocaleOverride", json!({}))?;
+    let r = r?;
+    if r[0].as_str().unwrap_or("").starts_with("ar") && r[1] != json!("ar") {
+        return Err(format!("an Arabic browser should get Arabic: {r}"));
+    }
+    c.no_errors()
+}
+
+fn dark_mode_follows_the_system_and_can_be_overridden(c: &Ctx) -> Result<(), String> {
+    // The canvas' corner pixel: the chart's background.
+    let corner = "const c=document.querySelector('.chart canvas');const d=c.getContext('2d').getImageData(1,1,1,1).data;return d[0]+d[1]+d[2];";
+    c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}))?;
+    let r = (|| -> Result<(), String> {
+        c.open("")?;
+        c.browser.wait_for("a dark page", "return document.documentElement.dataset.theme==='dark'", Duration::from_secs(5))?;
+        c.browser.wait_for("a dark chart", &format!("return (function(){{{corner}}})()<150"), Duration::from_secs(5))?;
+        // Auto → light → dark → auto.
+        click(c, ".theme-switch")?;
+        c.browser.wait_for("light", "return document.documentElement.dataset.theme==='light'&&location.search.includes('theme=light')", Duration::from_secs(5))?;
+        c.browser.wait_for("a light chart", &format!("return (function(){{{corner}}})()>700"), Duration::from_secs(5))?;
+        click(c, ".theme-switch")?;
+        c.browser.wait_for("dark", "return document.documentElement.dataset.theme==='dark'", Duration::from_secs(5))?;
+        click(c, ".theme-switch")?;
+        c.browser.wait_for("auto", "return document.documentElement.dataset.theme==='dark'&&!location.search.includes('theme=')", Duration::from_secs(5))?;
+        Ok(())
+    })();
+    c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": []}))?;
+    r?;
+    // ?theme=dark wins over a light system.
+    c.open("?theme=dark")?;
+    c.browser.wait_for("forced dark", "return document.documentElement.dataset.theme==='dark'", Duration::from_secs(5))?;
+    c.no_errors()
+}
+
+fn axe_finds_no_accessibility_violations(c: &Ctx) -> Result<(), String> {
+    let axe = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/node_modules/axe-core/axe.min.js"))
+        .map_err(|e| format!("axe-core is missing ({e}): ./scripts/test.sh installs it"))?;
+    let mut failures = Vec::new();
+    for (query, name) in [("?lang=en&theme=light", "en light"), ("?lang=en&theme=dark", "en dark"), ("?lang=ar&theme=light", "ar light"), ("?lang=ar&theme=dark", "ar dark")] {
+        c.open(query)?;
+        c.js(&format!("if(!window.axe){{{axe}}}"))?;
+        for story in ["oracle", "cursor", "funding", "tokens", "miners", "overview"] {
+            click_story(c, story)?;
+            if c.js("return !!document.querySelector('.empty-note .jump')")? == json!(true) {
+                click(c, ".empty-note .jump")?;
+            }
+            // Open what can be opened: the table, an event, the data form.
+            if c.js("return document.querySelector('.table-toggle').getAttribute('aria-checked')")? != json!("true") {
+                click(c, ".table-toggle")?;
+            }
+            if c.js("return !!document.querySelector('.event-open')")? == json!(true) {
+                click(c, ".event-open")?;
+            }
+            c.js("document.querySelector('details.load').open=true")?;
+            let r = c.browser.js_async(
+                "const done=arguments[arguments.length-1];axe.run(document,{runOnly:{type:'tag',values:['wcag2a','wcag2aa','wcag21a','wcag21aa']}})\
+                 .then(r=>done(r.violations.map(v=>v.id+': '+v.nodes.slice(0,3).map(n=>n.target.join(' ')+' '+(n.failureSummary||'').split('\\n').slice(1,2).join('')).join(' | '))))\
+                 .catch(e=>done(['axe failed: '+e]));",
+                vec![],
+            )?;
+            for v in r.as_array().into_iter().flatten() {
+                failures.push(format!("{name}, {story}: {}", v.as_str().unwrap_or("?")));
+            }
+        }
+    }
+    if failures.is_empty() {
+        c.no_errors()
+    } else {
+        Err(failures.join("\n    "))
+    }
+}
+
+fn every_control_is_reachable_by_keyboard(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    click(c, ".table-toggle")?;
+    c.js("document.activeElement.blur();window.scrollTo(0,0)")?;
+    let body = c.browser.find("body")?;
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..120 {
+        c.browser.send_keys(&body, "\u{E004}")?;
+        let d = c.js("const e=document.activeElement;if(!e||e===document.body)return 'body';\
+            return (e.dataset.handle?'handle-'+e.dataset.handle:'')||(e.dataset.story?'story':'')||(e.dataset.series?'toggle':'')||(e.dataset.mode?'mode':'')||\
+            (e.className&&typeof e.className==='string'?e.className.split(' ')[0]:'')||e.tagName.toLowerCase();")?;
+        seen.push(d.as_str().unwrap_or("").to_string());
+    }
+    for want in ["skip", "lang-switch", "theme-switch", "story", "select", "canvas", "handle-start", "handle-end", "toggle", "mode", "log", "table-toggle", "play", "event-open", "table-wrap"] {
+        if !seen.iter().any(|s| s == want) {
+            return Err(format!("Tab never reaches {want}: {seen:?}"));
+        }
+    }
+    // No trap: focus keeps moving (never the same element for long).
+    let longest = seen.windows(6).filter(|w| w.iter().all(|x| x == &w[0] && x != "story" && x != "toggle" && x != "mode" && x != "event-open")).count();
+    if longest > 0 {
+        return Err(format!("focus seems stuck: {seen:?}"));
+    }
+    c.no_errors()
+}
+
 fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     // Tall viewports, so each picture holds the whole page.
     c.metrics(1280, 2000, 1.0, false)?;
@@ -672,7 +836,18 @@ fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     c.js("document.querySelector('.headline').scrollIntoView()")?;
     c.shot("phone-360-chart.png")?;
+    // Arabic, right to left, both themes, phone and desktop.
+    for (query, name) in [("?lang=ar", "ar-light"), ("?lang=ar&theme=dark", "ar-dark"), ("?theme=dark", "en-dark")] {
+        c.metrics(1280, 2000, 1.0, false)?;
+        c.open(query)?;
+        c.shot(&format!("desktop-1280-{name}.png"))?;
+        c.metrics(360, 740, 2.0, true)?;
+        c.open(query)?;
+        c.js("document.querySelector('.headline').scrollIntoView()")?;
+        c.shot(&format!("phone-360-chart-{name}.png"))?;
+    }
     c.metrics(1280, 900, 1.0, false)?;
+    c.open("")?;
     for story in ["cursor", "funding", "tokens", "miners"] {
         c.browser.find(&format!("[data-story={story}]")).and_then(|b| c.browser.click(&b))?;
         c.js("document.querySelector('.headline').scrollIntoView()")?;
@@ -713,7 +888,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 18] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 23] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -731,6 +906,11 @@ fn main() {
         ("the_table_shows_what_the_chart_shows", the_table_shows_what_the_chart_shows),
         ("the_miners_deals_sort_and_say_not_disclosed", the_miners_deals_sort_and_say_not_disclosed),
         ("the_overview_answers_the_faq_with_links", the_overview_answers_the_faq_with_links),
+        ("the_arabic_page_is_right_to_left_and_in_arabic", the_arabic_page_is_right_to_left_and_in_arabic),
+        ("the_language_switch_and_the_address", the_language_switch_and_the_address),
+        ("dark_mode_follows_the_system_and_can_be_overridden", dark_mode_follows_the_system_and_can_be_overridden),
+        ("axe_finds_no_accessibility_violations", axe_finds_no_accessibility_violations),
+        ("every_control_is_reachable_by_keyboard", every_control_is_reachable_by_keyboard),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

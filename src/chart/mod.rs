@@ -269,7 +269,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         })
         .collect();
 
-    root.draw(&Text::new(chart.caption.clone(), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
+    root.draw(&Text::new(bidi(fmt, &chart.caption), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
 
     let in_window: Vec<(usize, &Marker)> = chart
         .markers
@@ -283,7 +283,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     let all_values = || visible.iter().flat_map(|v| v.iter().map(|p| p.value));
     if all_values().next().is_none() {
         let msg = tf(fmt.lang(), Key::NoDataBetween, &[&fmt.long(chart.from), &fmt.long(chart.to)]);
-        root.draw(&Text::new(msg.clone(), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
+        root.draw(&Text::new(bidi(fmt, &msg), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
         drawn.message = Some(msg);
         drawn.marker_x = vec![None; chart.markers.len()];
         return Ok(drawn);
@@ -366,7 +366,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
             root.draw(&Rectangle::new([(a, top), (right, bottom)], t.after.filled()))?;
             let lw = measure.width(label, px) as i32;
             if right - a > lw + u(8.0) {
-                root.draw(&Text::new(label.clone(), (right - u(4.0), bottom - u(4.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Bottom))))?;
+                root.draw(&Text::new(bidi(fmt, &label), (right - u(4.0), bottom - u(4.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Bottom))))?;
             }
         }
     }
@@ -375,7 +375,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     for (v, label) in ticks.iter().zip(&y_labels) {
         let y = sy(*v);
         root.draw(&PathElement::new(vec![(left, y), (right, y)], t.grid.stroke_width(thin)))?;
-        root.draw(&Text::new(label.clone(), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        root.draw(&Text::new(bidi(fmt, &label), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
 
     // Date labels: as many as fit without touching.
@@ -391,14 +391,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(thin)))?;
         let half = measure.width(label, px) as i32 / 2;
         let lx = x.clamp(half + 1, w - half - 1);
-        root.draw(&Text::new(label.clone(), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        root.draw(&Text::new(bidi(fmt, &label), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
 
     // Reference lines.
     for r in &chart.refs {
         let y = sy(r.value);
         root.draw(&DashedPathElement::new(vec![(left, y), (right, y)], u(2.0), u(3.0), t.muted.stroke_width(thin)))?;
-        root.draw(&Text::new(r.label.clone(), (left + u(4.0), y - u(3.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Bottom))))?;
+        root.draw(&Text::new(bidi(fmt, &r.label), (left + u(4.0), y - u(3.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Bottom))))?;
     }
 
     // Event markers: lines, and labels placed without overlaps.
@@ -436,7 +436,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         // Clear of the top value label, which is centred on the top gridline.
         let y = top - u(8.0) - label.row as i32 * u(LABEL_ROW_CSS);
         let hpos = if label.left_of_line { HPos::Right } else { HPos::Left };
-        root.draw(&Text::new(label.text.clone(), (label.x, y), text_style(px, &t.text).pos(Pos::new(hpos, VPos::Bottom))))?;
+        root.draw(&Text::new(bidi(fmt, &label.text), (label.x, y), text_style(px, &t.text).pos(Pos::new(hpos, VPos::Bottom))))?;
         drawn.events.push(label.text);
     }
 
@@ -511,7 +511,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         });
         if let Some(r) = free {
             taken.push(r);
-            root.draw(&Text::new(a.label.clone(), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
+            root.draw(&Text::new(bidi(fmt, &a.label), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
         }
     }
 
@@ -542,7 +542,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         if let Some((p, _)) = &ends[i] {
             root.draw(&Circle::new((x, sy(p.value)), u(3.0), colour.filled()))?;
         }
-        root.draw(&Text::new(text.clone(), (right + u(7.0), y), text_style(px, &colour).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        root.draw(&Text::new(bidi(fmt, &text), (right + u(7.0), y), text_style(px, &colour).pos(Pos::new(HPos::Left, VPos::Center))))?;
         drawn.end_labels.push(text);
     }
 
@@ -566,6 +566,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     drawn.y_labels = y_labels;
     root.present()?;
     Ok(drawn)
+}
+
+/// The canvas stays left to right (time runs left to right in both
+/// languages, and plotters' "start"/"end" alignment must not flip), so Arabic
+/// labels are wrapped in a right-to-left isolate (U+2067 … U+2069): "300 دولار"
+/// then reads in the right order whatever the canvas's direction.
+pub fn bidi(fmt: &dyn Fmt, s: &str) -> String {
+    if fmt.lang() == Lang::Ar {
+        format!("\u{2067}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
 }
 
 fn text_style(px: f64, c: &RGBColor) -> TextStyle<'_> {

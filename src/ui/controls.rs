@@ -3,7 +3,7 @@
 
 use super::intl::intl;
 use super::state::AppState;
-use crate::chart::theme::{DASHES, LIGHT};
+use crate::chart::theme::{DARK, DASHES, LIGHT};
 use crate::core::fmt::Fmt;
 use crate::i18n::{t, tf, Key};
 use crate::core::dataset::Mode;
@@ -13,9 +13,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A small SVG sample of a line's colour and dash, so a legend never relies on colour alone.
-fn swatch(slot: usize) -> impl IntoView {
-    let c = LIGHT.palette[slot % LIGHT.palette.len()];
-    let colour = format!("rgb({},{},{})", c.0, c.1, c.2);
+fn swatch(slot: usize, state: AppState) -> impl IntoView {
+    let colour = move || {
+        let theme = if state.dark() { DARK } else { LIGHT };
+        let c = theme.palette[slot % theme.palette.len()];
+        format!("rgb({},{},{})", c.0, c.1, c.2)
+    };
     let dash = match DASHES[slot % DASHES.len()] {
         Some((a, b)) if slot != 0 => format!("{a} {b}"),
         _ => "none".into(),
@@ -143,7 +146,7 @@ pub fn Controls() -> impl IntoView {
                         <button type="button" role="switch" class="toggle" data-series=id2.clone() aria-label=label
                             aria-checked=move || on().to_string()
                             on:click=move |_| state.toggle_compare(&id2)>
-                            {swatch(slot)}<span class="long">{name}</span><span class="short" aria-hidden="true">{short}</span>
+                            {swatch(slot, state)}<span class="long">{name}</span><span class="short" aria-hidden="true">{short}</span>
                         </button>
                     }
                 }).collect_view()}

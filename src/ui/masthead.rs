@@ -53,8 +53,9 @@ pub fn Masthead() -> impl IntoView {
         <header class="masthead">
             <a class="skip" href="#chart">{move || t(lang.get(), Key::SkipToChart)}</a>
             <div class="switches">
+                // Named in the language it switches to; the hint says what it does.
                 <button type="button" class="lang-switch" lang=move || if lang.get() == Lang::En { "ar" } else { "en" }
-                    aria-label=move || t(lang.get(), Key::SwitchLangLabel) on:click=switch_lang>
+                    title=move || t(lang.get(), Key::SwitchLangLabel) on:click=switch_lang>
                     {move || t(lang.get(), Key::SwitchLang)}
                 </button>
                 <button type="button" class="theme-switch" title=move || t(lang.get(), Key::ThemeLabel) on:click=cycle_theme>

@@ -9,7 +9,7 @@ mod data_table;
 mod dataset_bar;
 mod event_detail;
 mod events_list;
-mod intl;
+pub mod intl;
 mod loader;
 mod masthead;
 mod problems;

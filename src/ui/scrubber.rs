@@ -126,7 +126,7 @@ pub fn Scrubber() -> impl IntoView {
                 // The article's date on the track; dates after it are dashed.
                 {move || article_at().map(|(f, label)| view! {
                     <div class="after-track" style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"></div>
-                    <div class="article-mark" class:label-left={f > 0.5} style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"><span>{label}</span></div>
+                    <div class="article-mark" class:label-left={f > 0.5} style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"><bdi>{label}</bdi></div>
                 })}
                 <div
                     class="handle"
@@ -158,8 +158,8 @@ pub fn Scrubber() -> impl IntoView {
                 ></div>
             </div>
             <div class="scrubber-dates" aria-hidden="true">
-                <span class="from">{date_text(Handle::Start)}</span>
-                <span class="to">{date_text(Handle::End)}</span>
+                <bdi class="from">{date_text(Handle::Start)}</bdi>
+                <bdi class="to">{date_text(Handle::End)}</bdi>
             </div>
         </div>
     }

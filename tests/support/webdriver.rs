@@ -76,6 +76,8 @@ impl Browser {
         }}});
         let v = b.http("POST", "/session", Some(&caps))?;
         b.session = v["value"]["sessionId"].as_str().ok_or_else(|| format!("no session: {v}"))?.to_string();
+        // Long audits (axe) take a while.
+        b.cmd("POST", "/timeouts", Some(json!({"script": 60_000})))?;
         Ok(b)
     }
 
@@ -146,6 +148,11 @@ impl Browser {
     /// Runs a script (a function body; `arguments` holds the args) and returns its value.
     pub fn js(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
         self.cmd("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+    }
+
+    /// Runs an asynchronous script: it calls `arguments[arguments.length - 1]` with its result.
+    pub fn js_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
     }
 
     /// Polls a script until it returns a truthy value; returns that value.
