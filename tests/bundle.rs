@@ -108,7 +108,24 @@ fn every_item_carries_a_source() {
     for s in &ds.series {
         assert!(s.name.ar != s.name.en && s.name.ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)), "series {} needs an Arabic name", s.id());
     }
+    let arabic = |t: &liquidity_explorer::core::lang::Text| t.ar != t.en && t.ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
     for e in &ds.events {
-        assert!(e.title.ar != e.title.en && e.text.ar != e.text.en, "event {} needs Arabic", e.id);
+        assert!(arabic(&e.title) && arabic(&e.text), "event {} needs Arabic", e.id);
     }
+    for s in &ds.stories {
+        assert!(arabic(&s.title) && arabic(&s.summary), "story {} needs Arabic", s.id);
+        for q in &s.faq {
+            assert!(arabic(&q.question) && arabic(&q.answer), "story {}: a question needs Arabic", s.id);
+        }
+    }
+    for f in &ds.facts {
+        assert!(arabic(&f.title), "fact {} needs an Arabic title", f.id);
+        for v in &f.values {
+            assert!(v.note.as_ref().is_none_or(arabic), "fact {}: a note needs Arabic", f.id);
+        }
+    }
+    for s in &ds.series {
+        assert!(s.caveat.as_ref().is_none_or(arabic), "series {}: the caveat needs Arabic", s.id());
+    }
+    assert!(arabic(&ds.title));
 }

@@ -33,7 +33,7 @@ fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn)
     let mut svg = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root, &chart, &Style { scale, theme: LIGHT }, &BackendMeasure(&root)).unwrap()
+        draw(&root, &chart, &Style { scale, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
     };
     (svg, drawn)
 }
@@ -202,7 +202,7 @@ fn amounts_start_at_zero_and_read_in_billions() {
     let mut svg = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();
-        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT }, &BackendMeasure(&root)).unwrap()
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
     };
     assert_eq!(drawn.y_labels.first().map(String::as_str), Some("$0bn"), "{:?}", drawn.y_labels);
     assert!(texts(&svg).contains(&"$29.3bn".to_string()), "the last round's valuation labels the line's end");
@@ -222,7 +222,7 @@ fn arabic_labels_are_right_to_left_runs_with_arabic_months() {
     let mut svg = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut svg, (960, 400)).into_drawing_area();
-        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT }, &BackendMeasure(&root)).unwrap()
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
     };
     assert!(drawn.x_labels.iter().any(|l| l.contains("سبتمبر")), "{:?}", drawn.x_labels);
     assert!(drawn.y_labels.iter().all(|l| l.ends_with("دولار")), "{:?}", drawn.y_labels);

@@ -697,6 +697,13 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
             return Err(format!("an English label in the Arabic interface: {l}"));
         }
     }
+    // Phones: no sideways scrolling in Arabic either.
+    c.metrics(320, 640, 2.0, true)?;
+    let wide = c.browser.wait_for("the phone layout", "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]", Duration::from_secs(5))?;
+    if wide[0].as_f64() > wide[1].as_f64() {
+        return Err(format!("the Arabic page scrolls sideways at 320 px: {wide}"));
+    }
+    c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
     // The crosshair reads in Arabic too.
     click(c, "[data-event=orcl-openai-deal]")?;
     let r = c.browser.wait_for("the readout", "const d=document.querySelector('.cursor-date');return d?document.querySelector('#readout').textContent:null;", Duration::from_secs(5))?;

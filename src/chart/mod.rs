@@ -130,6 +130,8 @@ pub struct Style {
     /// Device pixels per CSS pixel.
     pub scale: f64,
     pub theme: Theme,
+    /// Leave the background unpainted (an embed on the host page's colour).
+    pub transparent: bool,
 }
 
 /// Where things ended up, in device pixels, and what was drawn; lets the
@@ -251,7 +253,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         drawn.message = Some("too small to draw".into());
         return Ok(drawn);
     }
-    root.fill(&t.background)?;
+    if !style.transparent {
+        root.fill(&t.background)?;
+    }
     let px = FONT_PX * s;
     let u = |css: f64| (css * s).round() as i32;
     let thin = u(1.0).max(1) as u32;

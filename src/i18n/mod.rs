@@ -33,7 +33,7 @@ keys!(
     SourcePrefix, SourceLine, Close, TableRegion, DateCol, FromTo, SourcesHeading, SourcesCount, ConfPrimary, ConfSecondary,
     ConfWeak, Link, Disagree, WhereDisagree, ValueLost, ValueLostHint, Approximate, StepUpUnder, StepUpOver, AiShare,
     DealsCaption, DealsRegion, Company, Partner, Value, Capacity, Term, SourceCol, NotDisclosed, Figures, WeaklySourced,
-    FaqHeading, Explore, SkipToChart, Summary,
+    FaqHeading, Explore, SkipToChart, Summary, ShareHeading, CopyLink, LinkCopied, ShareSheet, Embed, EmbedHint, EmbedCode, DownloadPng, DownloadSvg, DownloadCsv, DownloadCsvFull, OpenFull, LinkLine, ModeLine,
 );
 
 /// The string for `key` in `lang`.

@@ -7,6 +7,9 @@ use super::events_list::EventsList;
 use super::intl::intl;
 use super::loader;
 use super::masthead::Masthead;
+use super::permalink;
+use super::share::Share;
+use super::embed;
 use super::problems::Problems;
 use super::readout::Readout;
 use super::scrubber::Scrubber;
@@ -47,18 +50,34 @@ pub fn App() -> impl IntoView {
             .into_any();
         }
     };
+    let params = permalink::initial();
     let state = AppState::new(dataset);
     state.lang.set(lang);
-    state.theme.set(match loader::param("theme").as_deref() {
-        Some("dark") => ThemePref::Dark,
-        Some("light") => ThemePref::Light,
-        _ => ThemePref::Auto,
+    state.theme.set(match params.dark {
+        Some(true) => ThemePref::Dark,
+        Some(false) => ThemePref::Light,
+        None => ThemePref::Auto,
     });
+    state.embed.set(params.embed);
+    state.plain.set(params.plain);
+    state.transparent.set(params.transparent);
     follow_system_theme(state);
     provide_context(state);
-    if let Some(url) = loader::param("data") {
+    permalink::apply(state, &params);
+    if let Some(url) = params.data.clone() {
         loader::load_url(state, url);
     }
+    permalink::sync(state, params.clone());
+    embed::start(&params, params.child_id.clone().unwrap_or_else(|| state.story.get_untracked()));
+    let embedded = state.embed.get_untracked();
+    let full_link = {
+        let mut p = params.clone();
+        p.embed = false;
+        p.plain = false;
+        p.transparent = false;
+        p.child_id = None;
+        StoredValue::new(p)
+    };
 
     // The document's language, direction, title and theme follow the state.
     Effect::new(move |_| {
@@ -69,6 +88,8 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.code());
             let _ = html.set_attribute("dir", if lang == Lang::Ar { "rtl" } else { "ltr" });
             let _ = html.set_attribute("data-theme", if dark { "dark" } else { "light" });
+            let _ = html.set_attribute("data-embed", if state.embed.get() { "1" } else { "0" });
+            let _ = html.set_attribute("data-transparent", if state.transparent.get() { "1" } else { "0" });
         }
         doc.set_title(t(lang, Key::SiteTitle));
     });
@@ -104,28 +125,35 @@ pub fn App() -> impl IntoView {
         pending.set_value(w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 700).ok());
     });
 
+    // Embedded, the page shows the chosen view without the explorer around it.
+    let share_params = params.clone();
     view! {
-        <Masthead />
+        {(!embedded).then(|| view! { <Masthead /> })}
         <main>
-            <DatasetBar />
+            {(!embedded).then(|| view! { <DatasetBar /> })}
             <Problems />
             <article class="story">
-                <StoryPicker />
-                {move || story_text().map(|(title, summary)| view! {
+                {(!embedded).then(|| view! { <StoryPicker /> })}
+                {move || (!state.plain.get()).then(|| story_text().map(|(title, summary)| view! {
                     <h2 class="headline">{title}</h2>
                     <p class="dek">{summary}</p>
-                })}
+                }))}
                 <ChartCanvas />
                 <Scrubber />
                 <Readout />
                 <Controls />
                 <p class="visually-hidden" aria-live="polite" data-testid="summary">{move || summary.get()}</p>
                 <EventDetail />
-                <EventsList />
+                {(!embedded).then(|| view! { <EventsList /> })}
                 <DataTable />
-                <StoryNotes />
+                {(!embedded).then(|| view! { <StoryNotes /> })}
+                // The source line stays in every mode: every value carries its source.
                 <p class="source">{source_line}</p>
-                <Sources />
+                {embedded.then(|| view! {
+                    <p class="open-full"><a href=move || full_link.with_value(|p| permalink::link(state, p)) target="_blank" rel="noopener">
+                        {move || t(lang.get(), Key::OpenFull)}</a></p>
+                })}
+                {(!embedded).then(|| view! { <Share base=share_params /> <Sources /> })}
             </article>
         </main>
     }

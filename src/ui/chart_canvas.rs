@@ -17,14 +17,15 @@ use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Measures text with the canvas's own `measureText`: exactly what will be
 /// drawn, and no layout reflow.
-struct CanvasMeasure(web_sys::CanvasRenderingContext2d);
+pub struct CanvasMeasure(pub web_sys::CanvasRenderingContext2d);
 
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str, px: f64) -> u32 {
@@ -57,6 +58,61 @@ pub fn describe(state: AppState, fmt: &dyn Fmt) -> String {
             tf(lang, Key::ChartDesc, &[&fmt.long(v.from), &fmt.long(v.to), &parts.join(". ")])
         }
     })
+}
+
+/// Draws the view as the reader sees it on any plotters backend: the canvas on
+/// screen, SVG for the download. Returns what was drawn and the events' ids in
+/// marker order.
+pub fn draw_view<DB: DrawingBackend>(
+    state: AppState,
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    measure: &dyn TextMeasure,
+) -> Option<Result<(Drawn, Vec<String>), String>> {
+    let cursor = state.cursor.get();
+    let playing = state.playing.get();
+    let log = state.log.get();
+    let story = state.story.get();
+    let lang = state.lang.get();
+    let fmt = intl(lang);
+    Some(state.view.with(|v| {
+        state.loaded.with(|l| {
+            let ds = &l.dataset;
+            let spec = ChartSpec::new(ds, v, &story, fmt);
+            let lines: Vec<Line> = v.lines.iter().map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step }).collect();
+            let main = v.lines.iter().find(|x| x.main);
+            let main_def = main.and_then(|m| ds.series(&m.id));
+            let unit = main.map_or(Unit::Number, |m| m.unit);
+            let chart = Chart {
+                lines,
+                axis: match v.mode {
+                    Mode::Absolute => Axis::Value { unit, decimals: main.and_then(|m| m.decimals) },
+                    Mode::Indexed => Axis::Index,
+                    Mode::Percent | Mode::Drawdown => Axis::Change,
+                },
+                from: v.from,
+                to: v.to,
+                markers: &spec.markers,
+                refs: spec.refs.clone(),
+                annotations: spec.annotations.clone(),
+                caption: match v.mode {
+                    Mode::Absolute => unit_caption(lang, unit).to_string(),
+                    Mode::Indexed => t(lang, Key::CaptionIndexed).into(),
+                    Mode::Percent => t(lang, Key::CaptionPercent).into(),
+                    Mode::Drawdown => t(lang, Key::CaptionDrawdown).into(),
+                },
+                change_on_markers: main_def.is_some_and(|s| s.kind == Kind::Price && s.frequency == Frequency::Daily),
+                main_series: main_def.map(|s| &s.series),
+                zero_based: v.mode == Mode::Absolute && main_def.is_some_and(|s| matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue)),
+                log,
+                cursor,
+                after: ds.article_cutoff().map(|d| (d, t(lang, Key::AfterArticle).to_string())),
+                reveal_until: if playing { cursor } else { None },
+                fmt,
+            };
+            draw(root, &chart, style, measure).map(|d| (d, spec.marker_ids)).map_err(|e| format!("{e:?}"))
+        })
+    }))
 }
 
 #[component]
@@ -110,62 +166,21 @@ pub fn ChartCanvas() -> impl IntoView {
         };
         let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) else { return };
         let root = backend.into_drawing_area();
-        let cursor = state.cursor.get();
-        let playing = state.playing.get();
-        let log = state.log.get();
-        let story = state.story.get();
-        let lang = state.lang.get();
         let theme = if state.dark() { DARK } else { LIGHT };
-        let fmt = intl(lang);
-        state.view.with(|v| {
-            state.loaded.with(|l| {
-                let ds = &l.dataset;
-                let spec = ChartSpec::new(ds, v, &story, fmt);
-                let lines: Vec<Line> =
-                    v.lines.iter().map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step }).collect();
-                let main = v.lines.iter().find(|x| x.main);
-                let main_def = main.and_then(|m| ds.series(&m.id));
-                let unit = main.map_or(Unit::Number, |m| m.unit);
-                let chart = Chart {
-                    lines,
-                    axis: match v.mode {
-                        Mode::Absolute => Axis::Value { unit, decimals: main.and_then(|m| m.decimals) },
-                        Mode::Indexed => Axis::Index,
-                        Mode::Percent | Mode::Drawdown => Axis::Change,
-                    },
-                    from: v.from,
-                    to: v.to,
-                    markers: &spec.markers,
-                    refs: spec.refs.clone(),
-                    annotations: spec.annotations.clone(),
-                    caption: match v.mode {
-                        Mode::Absolute => unit_caption(lang, unit).to_string(),
-                        Mode::Indexed => t(lang, Key::CaptionIndexed).into(),
-                        Mode::Percent => t(lang, Key::CaptionPercent).into(),
-                        Mode::Drawdown => t(lang, Key::CaptionDrawdown).into(),
-                    },
-                    change_on_markers: main_def.is_some_and(|s| s.kind == Kind::Price && s.frequency == Frequency::Daily),
-                    main_series: main_def.map(|s| &s.series),
-                    zero_based: v.mode == Mode::Absolute && main_def.is_some_and(|s| matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue)),
-                    log,
-                    cursor,
-                    after: ds.article_cutoff().map(|d| (d, t(lang, Key::AfterArticle).to_string())),
-                    reveal_until: if playing { cursor } else { None },
-                    fmt,
-                };
-                match draw(&root, &chart, &Style { scale: dpr, theme }, &CanvasMeasure(ctx.clone())) {
-                    Ok(d) => {
-                        // The plot's geometry in CSS px and its dates, for tests and tools.
-                        let (l, t, r, b) = d.plot;
-                        let _ = el.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
-                        let _ = el.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
-                        drawn.set_value(d);
-                        marker_ids.set_value(spec.marker_ids);
-                    }
-                    Err(e) => web_sys::console::warn_1(&format!("chart not drawn: {e:?}").into()),
-                }
-            })
-        });
+        let style = Style { scale: dpr, theme, transparent: state.transparent.get() };
+        match draw_view(state, &root, &style, &CanvasMeasure(ctx.clone())) {
+            Some(Ok((d, ids))) => {
+                // The plot's geometry in CSS px, its dates and its labels, for tests and tools.
+                let (l, t, r, b) = d.plot;
+                let _ = el.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
+                let _ = el.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
+                let _ = el.set_attribute("data-x-labels", &d.x_labels.join("|"));
+                drawn.set_value(d);
+                marker_ids.set_value(ids);
+            }
+            Some(Err(e)) => web_sys::console::warn_1(&format!("chart not drawn: {e}").into()),
+            None => {}
+        }
     });
 
     let point_at = move |x_css: f64| -> Option<Date> {

@@ -57,7 +57,12 @@ pub fn load_url(state: AppState, url: String) {
             }
             Ok(text) => {
                 let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
-                accept(state, &text, &name, Origin::Url(url.clone()), what)
+                accept(state, &text, &name, Origin::Url(url.clone()), what);
+                // The page's own address may choose a view of this dataset.
+                let p = super::permalink::initial();
+                if p.data.as_deref() == Some(url.as_str()) && state.loaded.with_untracked(|l| l.origin == Origin::Url(url.clone())) {
+                    super::permalink::apply(state, &p);
+                }
             }
             Err(e) => state.failure.set(Some(Failure { what, problems: vec![e] })),
         }

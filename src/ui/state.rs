@@ -67,6 +67,12 @@ pub struct AppState {
     pub theme: RwSignal<ThemePref>,
     /// Whether the system asks for dark colours (kept current by a media-query listener).
     pub system_dark: RwSignal<bool>,
+    /// Embedded (`?embed=1`): the chart without the page around it.
+    pub embed: RwSignal<bool>,
+    /// No headline (`?plain=1`).
+    pub plain: RwSignal<bool>,
+    /// No background (`?transparent=1`).
+    pub transparent: RwSignal<bool>,
     /// Every date of the dataset: the linked timeline the scrubber moves over.
     pub timeline: Memo<Timeline>,
     /// What the chart shows.
@@ -108,6 +114,9 @@ impl AppState {
             lang: RwSignal::new(Lang::En),
             theme: RwSignal::new(ThemePref::Auto),
             system_dark: RwSignal::new(false),
+            embed: RwSignal::new(false),
+            plain: RwSignal::new(false),
+            transparent: RwSignal::new(false),
             timeline,
             view,
         };

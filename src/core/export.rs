@@ -1,0 +1,139 @@
+//! What the downloads hold: the CSV of what the chart shows and of the full
+//! series (UTF-8 with a byte-order mark, so spreadsheet programs read Arabic
+//! names right, and the source citation under the data), and file names that
+//! say what they hold.
+
+use super::dataset::{Dataset, Mode};
+use super::date::Date;
+use super::lang::Lang;
+use super::view::{self, View};
+
+/// The byte-order mark spreadsheet programs look for to read UTF-8.
+pub const BOM: &str = "\u{FEFF}";
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn number(v: f64) -> String {
+    // Enough digits to be exact for the sources' precision, no float noise.
+    let s = format!("{:.6}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The rows of the chart's table as CSV: `date` then one column per line, in
+/// the view's mode; empty cells where a line has no point. Then a blank line
+/// and the citation lines.
+pub fn csv_shown(v: &View, lang: Lang, citation: &[String]) -> String {
+    let mut out = String::from(BOM);
+    let head: Vec<String> = std::iter::once("date".to_string()).chain(v.lines.iter().map(|l| cell(l.name.get(lang)))).collect();
+    out.push_str(&head.join(","));
+    out.push('\n');
+    for (d, cells) in view::table(v) {
+        let row: Vec<String> = std::iter::once(d.iso()).chain(cells.iter().map(|c| c.map(number).unwrap_or_default())).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    push_citation(&mut out, citation);
+    out
+}
+
+/// Every point of the given series, as the sources give them, by date.
+pub fn csv_full(ds: &Dataset, ids: &[&str], lang: Lang, citation: &[String]) -> String {
+    let defs: Vec<_> = ids.iter().filter_map(|id| ds.series(id)).collect();
+    let mut dates: Vec<(Date, String)> =
+        defs.iter().flat_map(|s| s.series.points.iter().enumerate().map(|(i, p)| (p.date, p.date.iso_at(s.precision.get(i).copied().unwrap_or_default())))).collect();
+    dates.sort_by_key(|(d, _)| *d);
+    dates.dedup_by_key(|(d, _)| *d);
+    let mut out = String::from(BOM);
+    let head: Vec<String> = std::iter::once("date".to_string()).chain(defs.iter().map(|s| cell(&format!("{} ({})", s.name.get(lang), s.unit.keyword())))).collect();
+    out.push_str(&head.join(","));
+    out.push('\n');
+    for (d, text) in dates {
+        let row: Vec<String> = std::iter::once(text).chain(defs.iter().map(|s| s.series.index_of(d).map(|i| number(s.series.points[i].value)).unwrap_or_default())).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    push_citation(&mut out, citation);
+    out
+}
+
+fn push_citation(out: &mut String, citation: &[String]) {
+    if citation.is_empty() {
+        return;
+    }
+    out.push('\n');
+    for line in citation {
+        out.push_str(&cell(line));
+        out.push('\n');
+    }
+}
+
+/// `oracle_2025-01-02_2025-12-31_indexed.png`: the story, the window, the mode.
+pub fn file_name(story: &str, from: Date, to: Date, mode: Mode, ext: &str) -> String {
+    let story: String = story.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let story = if story.is_empty() { "chart".into() } else { story };
+    format!("{story}_{}_{}_{}.{ext}", from.iso(), to.iso(), mode.keyword())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::bundled::dataset;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn the_shown_csv_is_the_table() {
+        let ds = dataset().unwrap();
+        let v = view::build(&ds, "ORCL", &["BTC".into()], d("2025-09-05"), d("2025-09-08"), Mode::Indexed, &|_| 1);
+        let csv = csv_shown(&v, Lang::Ar, &["Source: Stooq; CryptoCompare".into()]);
+        assert!(csv.starts_with(BOM));
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).lines().collect();
+        assert_eq!(lines[0], "date,أوراكل (ORCL),بيتكوين (BTC)");
+        let rows: Vec<&&str> = lines[1..].iter().take_while(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), view::table(&v).len(), "one row per table row");
+        assert_eq!(rows[0], &"2025-09-05,100,100");
+        assert!(rows[1].starts_with("2025-09-06,,"), "a gap stays a gap: {}", rows[1]);
+        assert_eq!(lines.last(), Some(&"Source: Stooq; CryptoCompare"));
+    }
+
+    #[test]
+    fn the_full_csv_holds_every_point_as_given() {
+        let ds = dataset().unwrap();
+        let csv = csv_full(&ds, &["CURSOR_VALUATION", "CURSOR_RAISED"], Lang::En, &[]);
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).lines().collect();
+        assert_eq!(lines[0], "date,Cursor: post-money valuation (usd_bn),Cursor: money raised per round (usd_m)");
+        assert!(lines.contains(&"2023-10,,8"), "month dates stay months: {lines:?}");
+        assert!(lines.contains(&"2025-11-13,29.3,2300"));
+        let orcl = csv_full(&ds, &["ORCL"], Lang::En, &[]);
+        assert_eq!(orcl.lines().count(), 1 + 250);
+        assert!(orcl.contains("2025-09-10,324.63\n"));
+    }
+
+    #[test]
+    fn names_say_what_files_hold() {
+        assert_eq!(file_name("oracle", d("2025-01-02"), d("2025-12-31"), Mode::Drawdown, "svg"), "oracle_2025-01-02_2025-12-31_drawdown.svg");
+        assert_eq!(file_name("../x", d("2025-01-02"), d("2025-01-03"), Mode::Absolute, "csv"), "x_2025-01-02_2025-01-03_absolute.csv");
+    }
+
+    #[test]
+    fn cells_are_quoted_when_needed() {
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(number(2.5000001), "2.5");
+        assert_eq!(number(324.63), "324.63");
+        assert_eq!(number(-0.0000001), "0");
+    }
+}

@@ -1,0 +1,111 @@
+//! The address is the view: read once at startup (and again when a `?data=`
+//! dataset arrives), and rewritten when the view changes — with
+//! `history.replaceState`, after a short pause, so scrubbing adds no history
+//! entries and no flood of updates.
+
+use super::state::{AppState, Origin, ThemePref};
+use crate::core::dataset::Mode;
+use crate::core::permalink::{parse, to_query, Params};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The page's parameters as it was opened.
+pub fn initial() -> Params {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    parse(&search)
+}
+
+/// Applies a view from the address to the dataset on show; what does not fit
+/// it (an unknown story or series) is ignored.
+pub fn apply(state: AppState, p: &Params) {
+    let ds = state.loaded.with_untracked(|l| l.dataset.clone());
+    if let Some(story) = p.story.as_deref().filter(|s| ds.story(s).is_some()) {
+        state.show_story(Some(story));
+        state.reset_window();
+    }
+    if let Some(series) = p.series.as_deref().filter(|s| ds.series(s).is_some()) {
+        state.show_series(series);
+    }
+    if let Some(compare) = &p.compare {
+        let main = state.series.get_untracked();
+        state.compare.set(compare.iter().filter(|c| ds.series(c).is_some() && **c != main).cloned().collect());
+    }
+    if let Some(m) = p.mode {
+        state.mode.set(m);
+    }
+    if let Some(l) = p.log {
+        state.log.set(l);
+    }
+    if let Some(t) = p.table {
+        state.show_table.set(t);
+    }
+    if let Some((a, b)) = p.time {
+        state.set_dates(a, b);
+    }
+    if let Some(c) = p.cursor {
+        state.cursor.set(Some(c));
+    }
+}
+
+/// The view as parameters, keeping the page's embedding flags.
+pub fn current(state: AppState, base: &Params) -> Params {
+    let (story_id, series, compare, mode) = (state.story.get(), state.series.get(), state.compare.get(), state.mode.get());
+    let (default_series, default_compare, default_mode) = state.loaded.with(|l| {
+        l.dataset
+            .story(&story_id)
+            .map(|s| (s.series.first().cloned(), s.series.iter().skip(1).cloned().collect::<Vec<_>>(), s.mode))
+            .unwrap_or((None, Vec::new(), Mode::Absolute))
+    });
+    let time = state.timeline.with(|t| t.dates(state.window.get()));
+    Params {
+        story: (!story_id.is_empty()).then_some(story_id),
+        series: (Some(&series) != default_series.as_ref()).then_some(series),
+        compare: (compare != default_compare).then_some(compare),
+        mode: (mode != default_mode).then_some(mode),
+        log: state.log.get().then_some(true),
+        time,
+        cursor: state.cursor.get(),
+        table: state.show_table.get().then_some(true),
+        lang: Some(state.lang.get()),
+        dark: match state.theme.get() {
+            ThemePref::Auto => None,
+            ThemePref::Dark => Some(true),
+            ThemePref::Light => Some(false),
+        },
+        data: state.loaded.with(|l| match &l.origin {
+            Origin::Url(u) => Some(u.clone()),
+            _ => None,
+        }),
+        embed: base.embed,
+        plain: base.plain,
+        transparent: base.transparent,
+        child_id: base.child_id.clone(),
+    }
+}
+
+/// The permalink of the view (the page's address without its query, plus the view's).
+pub fn link(state: AppState, base: &Params) -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let path = href.split(['?', '#']).next().unwrap_or("").to_string();
+    format!("{path}?{}", to_query(&current(state, base)))
+}
+
+/// Keeps the address in step with the view.
+pub fn sync(state: AppState, base: Params) {
+    let pending = StoredValue::new(None::<i32>);
+    Effect::new(move |_| {
+        let query = to_query(&current(state, &base));
+        let Some(w) = web_sys::window() else { return };
+        if let Some(h) = pending.get_value() {
+            w.clear_timeout_with_handle(h);
+        }
+        let cb = Closure::once_into_js(move || {
+            let Some(w) = web_sys::window() else { return };
+            let (Ok(history), Ok(path)) = (w.history(), w.location().pathname()) else { return };
+            let hash = w.location().hash().unwrap_or_default();
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
+        });
+        pending.set_value(w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 250).ok());
+    });
+}
