@@ -831,6 +831,156 @@ fn every_control_is_reachable_by_keyboard(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn the_address_restores_the_view(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let history0 = c.js("return history.length")?;
+    click_story(c, "miners")?;
+    click(c, "[data-series=BTC]")?;
+    click(c, "[data-mode=percent]")?;
+    let end = c.handle("end")?;
+    c.browser.send_keys(&end, &keys::LEFT.repeat(12))?;
+    click(c, "[data-event=iren-msft]")?;
+    click(c, ".table-toggle")?;
+    click(c, ".lang-switch")?;
+    // The address follows after a short pause, without new history entries.
+    let href = c.browser.wait_for("the address", "return location.search.includes('lang=ar')&&location.search.includes('cursor=')?location.href:null", Duration::from_secs(5))?;
+    let href = href.as_str().unwrap_or("").to_string();
+    for part in ["story=miners", "compare=", "BTC", "mode=percent", "time=", "..", "cursor=2025-11-03", "table=1", "lang=ar"] {
+        if !href.contains(part) {
+            return Err(format!("the address should hold {part}: {href}"));
+        }
+    }
+    if c.js("return history.length")? != history0 {
+        return Err("scrubbing and switching must not add history entries".into());
+    }
+    let state = "return [document.querySelector('.story-tab[aria-pressed=true]').dataset.story, document.querySelector('[data-series=BTC]').getAttribute('aria-checked'),\
+        document.querySelector('.mode[aria-pressed=true]').dataset.mode, !!document.querySelector('table.data'), document.documentElement.lang,\
+        document.querySelector('.cursor-date')&&document.querySelector('.cursor-date').textContent, document.querySelector('[data-handle=end]').getAttribute('aria-valuetext')]";
+    let before = c.js(state)?;
+    std::thread::sleep(Duration::from_millis(300));
+    let picture = c.fingerprint()?;
+    c.browser.goto(&href)?;
+    c.browser.wait_for("the restored chart", &format!("return (function(){{{INK}}})()>2000&&!!document.querySelector('.cursor-date')"), Duration::from_secs(10))?;
+    let after = c.js(state)?;
+    if before != after {
+        return Err(format!("the same view after reload: {before} vs {after}"));
+    }
+    c.browser.wait_for("the same picture", &format!("return (function(){{{FINGERPRINT}}})()==={picture:?}"), Duration::from_secs(5))
+        .map_err(|e| format!("the same picture after reload: {e}"))?;
+    c.no_errors()
+}
+
+fn garbage_in_the_address_is_ignored(c: &Ctx) -> Result<(), String> {
+    c.open("?story=%3Cscript%3E&mode=sideways&time=2025-13-01..x&compare=~~%ZZ&cursor=no&lang=xx&theme=neon&embed=maybe&data=&scale=cubic&&=&%%")?;
+    let v = c.js("return [document.querySelector('.story-tab[aria-pressed=true]').dataset.story, document.documentElement.lang, !!document.querySelector('h1')]")?;
+    if v != json!(["oracle", "en", true]) {
+        return Err(format!("garbage should leave the default view: {v}"));
+    }
+    c.no_errors()
+}
+
+fn embed_flags_change_the_page(c: &Ctx) -> Result<(), String> {
+    c.open("?embed=1&story=cursor")?;
+    let v = c.js("return [!!document.querySelector('h1'), !!document.querySelector('.story-tab'), !!document.querySelector('.headline'), !!document.querySelector('.open-full a'), !!document.querySelector('.source'), !!document.querySelector('.dataset-bar')]")?;
+    if v != json!([false, false, true, true, true, false]) {
+        return Err(format!("embed: no page chrome, the headline, the source and a link out: {v}"));
+    }
+    c.open("?embed=1&plain=1")?;
+    if c.js("return !!document.querySelector('.headline')")? != json!(false) || c.js("return !!document.querySelector('.source')")? != json!(true) {
+        return Err("plain: no headline, the source line stays".into());
+    }
+    c.open("?embed=1&transparent=1")?;
+    let v = c.js("const c=document.querySelector('.chart canvas');return [getComputedStyle(document.body).backgroundColor, c.getContext('2d').getImageData(1,1,1,1).data[3]]")?;
+    if v != json!(["rgba(0, 0, 0, 0)", 0]) {
+        return Err(format!("transparent: page and chart without background: {v}"));
+    }
+    c.open("?embed=1&dark=true")?;
+    c.browser.wait_for("dark", "return document.documentElement.dataset.theme==='dark'", Duration::from_secs(5))?;
+    c.no_errors()
+}
+
+fn the_embed_sizes_itself_in_a_page_from_another_origin(c: &Ctx) -> Result<(), String> {
+    // The host page is served as localhost, the chart as 127.0.0.1: two origins.
+    let host = format!("http://localhost:{}/host.html", c.app.port);
+    c.browser.goto(&host)?;
+    let managed = c.browser.wait_for(
+        "the managed iframe to size itself",
+        "const f=document.getElementById('managed');const h=parseFloat(f.style.height);return h&&h!==200?h:null;",
+        Duration::from_secs(20),
+    )?;
+    // Its height is the chart page's, as measured inside (through its own messages).
+    let msgs = c.js("return window.__msgs")?;
+    let list: Vec<String> = msgs.as_array().into_iter().flatten().filter_map(|m| m.as_str().map(String::from)).collect();
+    let ours = list.iter().rev().find(|m| m.contains("liquidity-explorer:height")).cloned().unwrap_or_default();
+    let reported: f64 = ours.split("\"height\":").nth(1).and_then(|x| x.split([',', '}']).next()).and_then(|x| x.parse().ok()).unwrap_or(-1.0);
+    if (managed.as_f64().unwrap_or(0.0) - reported).abs() > 1.0 {
+        return Err(format!("iframe height {managed} vs the height the chart reports {reported}"));
+    }
+    if !list.iter().any(|m| m.contains("datawrapper-height")) {
+        return Err(format!("no Datawrapper message: {list:?}"));
+    }
+    if !list.iter().any(|m| m.starts_with("pymxPYMxpym-1xPYMxheightxPYMx")) {
+        return Err(format!("no pym.js message for childId pym-1: {list:?}"));
+    }
+    // A forged message from another frame (and one from the page itself) changes nothing.
+    let h = c.js("return document.getElementById('managed').style.height")?;
+    c.js("document.getElementById('forger').contentWindow.postMessage('go','*');window.postMessage({type:'liquidity-explorer:height',height:4321},'*');")?;
+    std::thread::sleep(Duration::from_millis(700));
+    let forged = c.js("return [document.getElementById('managed').style.height, window.__forged]")?;
+    if forged[0] != h || forged[1] != json!(true) {
+        return Err(format!("a forged height must be ignored: {forged} (was {h})"));
+    }
+    Ok(())
+}
+
+fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
+    c.metrics(1000, 900, 2.0, false)?;
+    c.open("")?;
+    // Catch the files instead of saving them.
+    c.js("window.__files=[];const o=URL.createObjectURL;URL.createObjectURL=function(b){const u=o.call(URL,b);window.__files.push({url:u,blob:b});return u;};\
+          HTMLAnchorElement.prototype.click=function(){const f=window.__files.find(x=>x.url===this.href);if(f)f.name=this.download;};")?;
+    click(c, ".table-toggle")?;
+    click(c, ".download-png")?;
+    let png = c.browser.js_async("const done=arguments[arguments.length-1];const t=setInterval(()=>{const f=window.__files.find(x=>x.name&&x.name.endsWith('.png'));\
+        if(f){clearInterval(t);createImageBitmap(f.blob).then(b=>{const c=document.querySelector('.chart canvas');done([f.name,b.width,b.height,c.width,c.height,c.getBoundingClientRect().width]);});}},50);", vec![])?;
+    if png[1] != png[3] || png[2] != png[4] || (png[1].as_f64().unwrap_or(0.0) - 2.0 * png[5].as_f64().unwrap_or(0.0)).abs() > 1.0 {
+        return Err(format!("the PNG is the canvas at CSS size × pixel ratio: {png}"));
+    }
+    if !png[0].as_str().unwrap_or("").starts_with("oracle_2025-01-02_2025-12-31_absolute") {
+        return Err(format!("the PNG's name says what it holds: {}", png[0]));
+    }
+    click(c, ".download-svg")?;
+    let svg = c.browser.js_async("const done=arguments[arguments.length-1];const t=setInterval(()=>{const f=window.__files.find(x=>x.name&&x.name.endsWith('.svg'));\
+        if(f){clearInterval(t);f.blob.text().then(s=>{const d=new DOMParser().parseFromString(s,'image/svg+xml');\
+        done([!!d.querySelector('parsererror'), Array.from(d.querySelectorAll('text')).map(t=>t.textContent.trim()), document.querySelector('.chart canvas').dataset.xLabels.split('|')]);});}},50);", vec![])?;
+    if svg[0] != json!(false) {
+        return Err("the SVG must parse".into());
+    }
+    let texts: Vec<&str> = svg[1].as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
+    for label in svg[2].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+        if !texts.contains(&label) {
+            return Err(format!("the SVG lacks the tick label {label:?}: {texts:?}"));
+        }
+    }
+    click(c, ".download-csv")?;
+    let csv = c.browser.js_async("const done=arguments[arguments.length-1];const t=setInterval(()=>{const f=window.__files.find(x=>x.name&&x.name.endsWith('_absolute.csv'));\
+        if(f){clearInterval(t);f.blob.arrayBuffer().then(b=>{const bytes=new Uint8Array(b);const s=new TextDecoder().decode(b);\
+        done([bytes[0],bytes[1],bytes[2], s.replace(/^\\uFEFF/,'').split('\\n\\n')[0].split('\\n').length-1, document.querySelector('table.data').tBodies[0].rows.length, s]);});}},50);", vec![])?;
+    if csv[0] != json!(0xEF) || csv[1] != json!(0xBB) || csv[2] != json!(0xBF) {
+        return Err(format!("the CSV starts with a UTF-8 byte-order mark: {csv}"));
+    }
+    if csv[3] != csv[4] {
+        return Err(format!("CSV rows ({}) must equal the table's rows ({})", csv[3], csv[4]));
+    }
+    if !csv[5].as_str().unwrap_or("").contains("Stooq") {
+        return Err("the CSV carries its source".into());
+    }
+    click(c, ".download-csv-full")?;
+    c.browser.wait_for("the full CSV", "return window.__files.some(x=>x.name==='oracle_full-series.csv')", Duration::from_secs(5))?;
+    c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
+    c.no_errors()
+}
+
 fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     // Tall viewports, so each picture holds the whole page.
     c.metrics(1280, 2000, 1.0, false)?;
@@ -883,7 +1033,19 @@ fn main() {
     };
     let inject = Options { inject_head: Some(HOOK.into()), ..Options::default() };
     let broken_json = std::fs::read(root.join("tests/corpus/bad/bad-points.json")).expect("corpus file");
-    let app = StaticServer::start(&dist, Options { extra: vec![("broken.json".into(), broken_json)], ..inject.clone() });
+    // A news page on another origin (localhost vs 127.0.0.1) embedding the chart three ways.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(0);
+    let chart = format!("http://127.0.0.1:{port}");
+    let host = format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head><body>
+<script>window.__msgs=[];window.addEventListener('message',function(e){{window.__msgs.push(typeof e.data==='string'?e.data:JSON.stringify(e.data));}});</script>
+<p>An article.</p>
+<iframe id="managed" src="{chart}/?embed=1&story=oracle&childId=pym-1" data-liquidity-embed title="chart" style="width:100%;height:200px;border:0"></iframe>
+<iframe id="forger" title="forger" srcdoc="<script>window.addEventListener('message',function(){{parent.postMessage({{type:'liquidity-explorer:height',height:3000}},'*');parent.__forged=true;}});</script>"></iframe>
+<script src="{chart}/embed.js"></script>
+</body></html>"#
+    );
+    let app = StaticServer::start_on(port, &dist, Options { extra: vec![("broken.json".into(), broken_json), ("host.html".into(), host.into_bytes())], ..inject.clone() });
     let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
     // The linked timeline holds every date of the dataset; the page opens on
     // the first story (Oracle) with its 2025 window.
@@ -895,7 +1057,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 23] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 28] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -918,6 +1080,11 @@ fn main() {
         ("dark_mode_follows_the_system_and_can_be_overridden", dark_mode_follows_the_system_and_can_be_overridden),
         ("axe_finds_no_accessibility_violations", axe_finds_no_accessibility_violations),
         ("every_control_is_reachable_by_keyboard", every_control_is_reachable_by_keyboard),
+        ("the_address_restores_the_view", the_address_restores_the_view),
+        ("garbage_in_the_address_is_ignored", garbage_in_the_address_is_ignored),
+        ("embed_flags_change_the_page", embed_flags_change_the_page),
+        ("the_embed_sizes_itself_in_a_page_from_another_origin", the_embed_sizes_itself_in_a_page_from_another_origin),
+        ("downloads_hold_what_the_screen_shows", downloads_hold_what_the_screen_shows),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -25,7 +25,12 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub fn start(root: &Path, options: Options) -> StaticServer {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        StaticServer::start_on(0, root, options)
+    }
+
+    /// On a given port (0: any free one).
+    pub fn start_on(port: u16, root: &Path, options: Options) -> StaticServer {
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind a loopback port");
         let port = listener.local_addr().unwrap().port();
         let root = Arc::new(root.to_path_buf());
         let options = Arc::new(options);
