@@ -1,0 +1,66 @@
+//! Prints speed figures for the pure core and the drawing (native, release):
+//! `cargo run --release --bin bench` (or ./scripts/bench.sh, which adds sizes).
+//! Figures, not assertions: compare them between commits on the same machine.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Chart, Line, Style};
+    use liquidity_explorer::core::bundled::{dataset, DATASET_JSON};
+    use liquidity_explorer::core::dataset::{Mode, Unit};
+    use liquidity_explorer::core::dataset_json::read;
+    use liquidity_explorer::core::date::Date;
+    use liquidity_explorer::core::series::Point;
+    use liquidity_explorer::core::transform::decimate;
+    use liquidity_explorer::core::view;
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    use std::fmt::Write;
+    use std::time::Instant;
+
+    fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
+        let mut out = f();
+        let start = Instant::now();
+        for _ in 0..runs {
+            out = f();
+        }
+        let per = start.elapsed().as_secs_f64() / runs as f64;
+        println!("{label:<58} {:>10.3} ms", per * 1e3);
+        out
+    }
+
+    println!("{:<58} {:>13}", "what", "time per run");
+    let ds = time("read + validate the bundled dataset (7,501 points)", 20, || read(DATASET_JSON).unwrap());
+    let d = |s: &str| Date::parse_iso(s).unwrap();
+    time("view: Oracle + 7 comparisons, 2025, indexed", 200, || {
+        let c: Vec<String> = ["QQQ", "SPY", "MSFT", "NVDA", "AMZN", "GOOGL", "META"].iter().map(|s| s.to_string()).collect();
+        view::build(&ds, "ORCL", &c, d("2025-01-02"), d("2025-12-31"), Mode::Indexed, &|_| 1)
+    });
+    let orcl = &dataset().unwrap().series("ORCL").unwrap().series.clone();
+    time("draw Oracle 2025 to SVG, 1280×600", 50, || {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (1280, 600)).into_drawing_area();
+            let line = Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, step: false };
+            let chart = Chart::single(line, Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
+            draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
+        }
+        svg.len()
+    });
+    // A reader's big file: one series of a million points.
+    let mut big = String::from(r#"{"format":"liquidity-explorer-dataset/1","id":"big","title":"big","series":[{"id":"A","name":"A","unit":"number","points":["#);
+    let start = d("1900-01-01").days();
+    for i in 0..1_000_000 {
+        if i > 0 {
+            big.push(',');
+        }
+        let _ = write!(big, "[\"{}\",{}]", Date::from_days(start + i).iso(), (i * 7919) % 1000);
+    }
+    big.push_str("]}]}");
+    println!("{:<58} {:>10.1} MB", "a 1,000,000-point file", big.len() as f64 / 1e6);
+    let big_ds = time("read + validate it", 3, || read(&big).unwrap());
+    let pts: Vec<Point> = big_ds.series[0].series.points.clone();
+    let thin = time("decimate it to 1,200 pixel columns", 10, || decimate(&pts, 1200));
+    println!("{:<58} {:>10}", "points left to draw", thin.len());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
