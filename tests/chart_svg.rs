@@ -18,12 +18,8 @@ fn d(s: &str) -> Date {
 fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn) {
     let ds = dataset().unwrap();
     let series = &ds.series("ORCL").unwrap().series;
-    let markers: Vec<Marker> = ds
-        .events
-        .iter()
-        .filter(|e| e.series.iter().any(|s| s == "ORCL"))
-        .map(|e| Marker { date: e.date, label: e.title.en.clone() })
-        .collect();
+    let markers: Vec<Marker> =
+        ds.events.iter().filter(|e| e.series.iter().any(|s| s == "ORCL")).map(|e| Marker { date: e.date, label: e.title.en.clone() }).collect();
     let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, step: false };
     let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d(from), d(to));
     chart.markers = &markers;
@@ -40,7 +36,10 @@ fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn)
 
 /// The text of every `<text>` element, in order.
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&"))).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")))
+        .collect()
 }
 
 #[test]
@@ -145,7 +144,8 @@ fn every_label_stays_inside_the_chart() {
             for t in svg.split("<text").skip(1) {
                 let attr = |name: &str| t.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).unwrap_or("");
                 let x: f64 = attr("x").parse().unwrap();
-                let label = t.split_once('>').unwrap().1.split_once("</text>").unwrap().0.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+                let label =
+                    t.split_once('>').unwrap().1.split_once("</text>").unwrap().0.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
                 let label = label.as_str();
                 let w = m.width(label, 12.0) as f64;
                 let (x0, x1) = match attr("text-anchor") {
@@ -171,7 +171,8 @@ fn event_labels_never_overlap() {
             let mut spans: Vec<(i64, f64, f64, String)> = Vec::new();
             for t in svg.split("<text").skip(1) {
                 let attr = |name: &str| t.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).unwrap_or("").to_string();
-                let label = t.split_once('>').unwrap().1.split_once("</text>").unwrap().0.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+                let label =
+                    t.split_once('>').unwrap().1.split_once("</text>").unwrap().0.trim().replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
                 if !drawn.events.contains(&label) {
                     continue;
                 }

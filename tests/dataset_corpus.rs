@@ -59,7 +59,8 @@ fn oversized_files_are_refused_before_parsing() {
 fn a_million_point_series_is_accepted_and_one_more_is_not() {
     use std::fmt::Write;
     let build = |n: usize| {
-        let mut s = String::from(r#"{"format":"liquidity-explorer-dataset/1","id":"big","title":"big","series":[{"id":"A","name":"A","unit":"number","points":["#);
+        let mut s =
+            String::from(r#"{"format":"liquidity-explorer-dataset/1","id":"big","title":"big","series":[{"id":"A","name":"A","unit":"number","points":["#);
         let start = liquidity_explorer::core::date::Date::parse_iso("1900-01-01").unwrap().days();
         for i in 0..n {
             let d = liquidity_explorer::core::date::Date::from_days(start + i as i32);

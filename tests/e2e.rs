@@ -387,7 +387,11 @@ fn loads_a_csv_from_a_file(c: &Ctx) -> Result<(), String> {
     )?;
     // And back.
     c.browser.find(".dataset-bar .reset").and_then(|b| c.browser.click(&b))?;
-    c.browser.wait_for("the bundled data", "return document.querySelector('[data-testid=dataset-name]').textContent.includes('comes with this page')", Duration::from_secs(5))?;
+    c.browser.wait_for(
+        "the bundled data",
+        "return document.querySelector('[data-testid=dataset-name]').textContent.includes('comes with this page')",
+        Duration::from_secs(5),
+    )?;
     let _ = std::fs::remove_dir_all(&dir);
     c.no_errors()
 }
@@ -419,7 +423,11 @@ fn sources_view_lists_sources_and_disagreements(c: &Ctx) -> Result<(), String> {
 
 fn click_story(c: &Ctx, story: &str) -> Result<(), String> {
     c.browser.find(&format!("[data-story={story}]")).and_then(|b| c.browser.click(&b))?;
-    c.browser.wait_for("the story", &format!("return document.querySelector('[data-story={story}]').getAttribute('aria-pressed')==='true'"), Duration::from_secs(5))?;
+    c.browser.wait_for(
+        "the story",
+        &format!("return document.querySelector('[data-story={story}]').getAttribute('aria-pressed')==='true'"),
+        Duration::from_secs(5),
+    )?;
     Ok(())
 }
 
@@ -448,7 +456,8 @@ fn every_story_draws_and_its_controls_change_the_picture(c: &Ctx) -> Result<(), 
         if empty == json!(true) {
             click(c, ".empty-note .jump")?;
         }
-        c.browser.wait_for(&format!("{story} to draw"), &format!("return (function(){{{INK}}})()>1500"), Duration::from_secs(5))
+        c.browser
+            .wait_for(&format!("{story} to draw"), &format!("return (function(){{{INK}}})()>1500"), Duration::from_secs(5))
             .map_err(|e| format!("{story}: {e}"))?;
         // Each comparison switch changes the picture, reports its state, and switches back.
         let n = c.js("return document.querySelectorAll('.toggle').length")?.as_u64().unwrap_or(0);
@@ -503,7 +512,11 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     // The 10 Sep event puts the crosshair on that day: Oracle's close.
     click(c, "[data-event=orcl-openai-deal]")?;
-    let r = c.browser.wait_for("the readout", "const r=document.querySelector('#readout');return r.querySelector('.cursor-date')?r.textContent:null;", Duration::from_secs(5))?;
+    let r = c.browser.wait_for(
+        "the readout",
+        "const r=document.querySelector('#readout');return r.querySelector('.cursor-date')?r.textContent:null;",
+        Duration::from_secs(5),
+    )?;
     let r = r.as_str().unwrap_or("");
     if !(r.contains(&c.long(Date::parse_iso("2025-09-10").unwrap())?) && r.contains("$324.63")) {
         return Err(format!("readout on 10 Sep: {r}"));
@@ -524,7 +537,11 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
     c.browser.send_keys(&canvas, keys::LEFT)?;
     let nov2 = c.long(Date::parse_iso("2025-11-02").unwrap())?;
     let oct31 = c.long(Date::parse_iso("2025-10-31").unwrap())?;
-    let r = c.browser.wait_for("Sunday 2 Nov", &format!("const r=document.querySelector('#readout');return r.textContent.includes({nov2:?})?r.textContent:null;"), Duration::from_secs(5))?;
+    let r = c.browser.wait_for(
+        "Sunday 2 Nov",
+        &format!("const r=document.querySelector('#readout');return r.textContent.includes({nov2:?})?r.textContent:null;"),
+        Duration::from_secs(5),
+    )?;
     let r = r.as_str().unwrap_or("");
     if !r.contains(&format!("last value before, on {oct31}")) {
         return Err(format!("IREN on a Sunday should read Friday's close, dated: {r}"));
@@ -532,7 +549,11 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
     // The pointer moves it too.
     let (x, y) = chart_point(c, "2025-06-16")?;
     c.browser.pointer("mouse", vec![json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64})])?;
-    c.browser.wait_for("the pointer's date", "const d=document.querySelector('.cursor-date');return d&&/1[4-8] June? 2025/.test(d.textContent);", Duration::from_secs(5))?;
+    c.browser.wait_for(
+        "the pointer's date",
+        "const d=document.querySelector('.cursor-date');return d&&/1[4-8] June? 2025/.test(d.textContent);",
+        Duration::from_secs(5),
+    )?;
     // Escape clears it.
     let canvas = c.browser.find(".chart canvas")?;
     c.browser.send_keys(&canvas, "\u{E00C}")?;
@@ -543,12 +564,16 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
 fn clicking_an_event_on_the_chart_opens_it(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let (x, y) = chart_point(c, "2025-11-07")?;
-    c.browser.pointer("mouse", vec![
-        json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64}),
-        json!({"type": "pointerDown", "button": 0}),
-        json!({"type": "pointerUp", "button": 0}),
-    ])?;
-    let t = c.browser.wait_for("the event", "const e=document.querySelector('[data-testid=event-detail]');return e?e.textContent:null;", Duration::from_secs(5))?;
+    c.browser.pointer(
+        "mouse",
+        vec![
+            json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64}),
+            json!({"type": "pointerDown", "button": 0}),
+            json!({"type": "pointerUp", "button": 0}),
+        ],
+    )?;
+    let t =
+        c.browser.wait_for("the event", "const e=document.querySelector('[data-testid=event-detail]');return e?e.textContent:null;", Duration::from_secs(5))?;
     if !t.as_str().unwrap_or("").contains("Barron's") {
         return Err(format!("the 7 Nov event should open with its source: {t}"));
     }
@@ -620,7 +645,11 @@ fn the_table_shows_what_the_chart_shows(c: &Ctx) -> Result<(), String> {
     // A comparison adds a column; a mode changes the cells.
     click(c, "[data-series=QQQ]")?;
     click(c, "[data-mode=indexed]")?;
-    let v = c.browser.wait_for("the indexed table", "const t=document.querySelector('table.data');return t.tHead.rows[0].cells.length===3?t.tBodies[0].rows[0].cells[1].textContent:null;", Duration::from_secs(5))?;
+    let v = c.browser.wait_for(
+        "the indexed table",
+        "const t=document.querySelector('table.data');return t.tHead.rows[0].cells.length===3?t.tBodies[0].rows[0].cells[1].textContent:null;",
+        Duration::from_secs(5),
+    )?;
     if v != json!("100.0") {
         return Err(format!("indexed, the first row reads 100: {v}"));
     }
@@ -634,7 +663,9 @@ fn the_miners_deals_sort_and_say_not_disclosed(c: &Ctx) -> Result<(), String> {
     if !t.contains("not disclosed") || !t.contains("Microsoft") {
         return Err(format!("deals table: {t}"));
     }
-    let first = |c: &Ctx| -> Result<String, String> { Ok(c.js("return document.querySelector('[data-testid=deals] tbody tr').textContent")?.as_str().unwrap_or("").to_string()) };
+    let first = |c: &Ctx| -> Result<String, String> {
+        Ok(c.js("return document.querySelector('[data-testid=deals] tbody tr').textContent")?.as_str().unwrap_or("").to_string())
+    };
     click(c, "[data-testid=deals] thead th:nth-child(3) button")?;
     let low = first(c)?;
     click(c, "[data-testid=deals] thead th:nth-child(3) button")?;
@@ -699,14 +730,22 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
     }
     // Phones: no sideways scrolling in Arabic either.
     c.metrics(320, 640, 2.0, true)?;
-    let wide = c.browser.wait_for("the phone layout", "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]", Duration::from_secs(5))?;
+    let wide = c.browser.wait_for(
+        "the phone layout",
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+        Duration::from_secs(5),
+    )?;
     if wide[0].as_f64() > wide[1].as_f64() {
         return Err(format!("the Arabic page scrolls sideways at 320 px: {wide}"));
     }
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
     // The crosshair reads in Arabic too.
     click(c, "[data-event=orcl-openai-deal]")?;
-    let r = c.browser.wait_for("the readout", "const d=document.querySelector('.cursor-date');return d?document.querySelector('#readout').textContent:null;", Duration::from_secs(5))?;
+    let r = c.browser.wait_for(
+        "the readout",
+        "const d=document.querySelector('.cursor-date');return d?document.querySelector('#readout').textContent:null;",
+        Duration::from_secs(5),
+    )?;
     if !r.as_str().unwrap_or("").contains("324.63 دولار") {
         return Err(format!("Arabic readout: {r}"));
     }
@@ -719,11 +758,19 @@ fn the_language_switch_and_the_address(c: &Ctx) -> Result<(), String> {
         return Err("an English browser gets English".into());
     }
     click(c, ".lang-switch")?;
-    c.browser.wait_for("Arabic", "return document.documentElement.lang==='ar'&&document.documentElement.dir==='rtl'&&location.search.includes('lang=ar')", Duration::from_secs(5))?;
+    c.browser.wait_for(
+        "Arabic",
+        "return document.documentElement.lang==='ar'&&document.documentElement.dir==='rtl'&&location.search.includes('lang=ar')",
+        Duration::from_secs(5),
+    )?;
     // The address keeps the language: a reload (or a shared link) opens in Arabic.
     let url = c.js("return location.href")?;
     c.browser.goto(url.as_str().unwrap_or(""))?;
-    c.browser.wait_for("Arabic after reload", "return document.documentElement.dir==='rtl'&&/[\\u0600-\\u06FF]/.test(document.querySelector('h1').textContent)", Duration::from_secs(10))?;
+    c.browser.wait_for(
+        "Arabic after reload",
+        "return document.documentElement.dir==='rtl'&&/[\\u0600-\\u06FF]/.test(document.querySelector('h1').textContent)",
+        Duration::from_secs(10),
+    )?;
     click(c, ".lang-switch")?;
     c.browser.wait_for("English again", "return document.documentElement.dir==='ltr'&&location.search.includes('lang=en')", Duration::from_secs(5))?;
     // The browser's preference decides when the address says nothing.
@@ -751,7 +798,11 @@ fn dark_mode_follows_the_system_and_can_be_overridden(c: &Ctx) -> Result<(), Str
         c.browser.wait_for("a dark chart", &format!("return (function(){{{corner}}})()<150"), Duration::from_secs(5))?;
         // Auto → light → dark → auto.
         click(c, ".theme-switch")?;
-        c.browser.wait_for("light", "return document.documentElement.dataset.theme==='light'&&location.search.includes('theme=light')", Duration::from_secs(5))?;
+        c.browser.wait_for(
+            "light",
+            "return document.documentElement.dataset.theme==='light'&&location.search.includes('theme=light')",
+            Duration::from_secs(5),
+        )?;
         c.browser.wait_for("a light chart", &format!("return (function(){{{corner}}})()>700"), Duration::from_secs(5))?;
         click(c, ".theme-switch")?;
         c.browser.wait_for("dark", "return document.documentElement.dataset.theme==='dark'", Duration::from_secs(5))?;
@@ -771,7 +822,9 @@ fn axe_finds_no_accessibility_violations(c: &Ctx) -> Result<(), String> {
     let axe = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/node_modules/axe-core/axe.min.js"))
         .map_err(|e| format!("axe-core is missing ({e}): ./scripts/test.sh installs it"))?;
     let mut failures = Vec::new();
-    for (query, name) in [("?lang=en&theme=light", "en light"), ("?lang=en&theme=dark", "en dark"), ("?lang=ar&theme=light", "ar light"), ("?lang=ar&theme=dark", "ar dark")] {
+    for (query, name) in
+        [("?lang=en&theme=light", "en light"), ("?lang=en&theme=dark", "en dark"), ("?lang=ar&theme=light", "ar light"), ("?lang=ar&theme=dark", "ar dark")]
+    {
         c.open(query)?;
         c.js(&format!("if(!window.axe){{{axe}}}"))?;
         for story in ["oracle", "cursor", "funding", "tokens", "miners", "overview"] {
@@ -818,7 +871,23 @@ fn every_control_is_reachable_by_keyboard(c: &Ctx) -> Result<(), String> {
             (e.className&&typeof e.className==='string'?e.className.split(' ')[0]:'')||e.tagName.toLowerCase();")?;
         seen.push(d.as_str().unwrap_or("").to_string());
     }
-    for want in ["skip", "lang-switch", "theme-switch", "story", "select", "canvas", "handle-start", "handle-end", "toggle", "mode", "log", "table-toggle", "play", "event-open", "table-wrap"] {
+    for want in [
+        "skip",
+        "lang-switch",
+        "theme-switch",
+        "story",
+        "select",
+        "canvas",
+        "handle-start",
+        "handle-end",
+        "toggle",
+        "mode",
+        "log",
+        "table-toggle",
+        "play",
+        "event-open",
+        "table-wrap",
+    ] {
         if !seen.iter().any(|s| s == want) {
             return Err(format!("Tab never reaches {want}: {seen:?}"));
         }
@@ -843,7 +912,11 @@ fn the_address_restores_the_view(c: &Ctx) -> Result<(), String> {
     click(c, ".table-toggle")?;
     click(c, ".lang-switch")?;
     // The address follows after a short pause, without new history entries.
-    let href = c.browser.wait_for("the address", "return location.search.includes('lang=ar')&&location.search.includes('cursor=')?location.href:null", Duration::from_secs(5))?;
+    let href = c.browser.wait_for(
+        "the address",
+        "return location.search.includes('lang=ar')&&location.search.includes('cursor=')?location.href:null",
+        Duration::from_secs(5),
+    )?;
     let href = href.as_str().unwrap_or("").to_string();
     for part in ["story=miners", "compare=", "BTC", "mode=percent", "time=", "..", "cursor=2025-11-03", "table=1", "lang=ar"] {
         if !href.contains(part) {
@@ -860,19 +933,25 @@ fn the_address_restores_the_view(c: &Ctx) -> Result<(), String> {
     std::thread::sleep(Duration::from_millis(300));
     let picture = c.fingerprint()?;
     c.browser.goto(&href)?;
-    c.browser.wait_for("the restored chart", &format!("return (function(){{{INK}}})()>2000&&!!document.querySelector('.cursor-date')"), Duration::from_secs(10))?;
+    c.browser.wait_for(
+        "the restored chart",
+        &format!("return (function(){{{INK}}})()>2000&&!!document.querySelector('.cursor-date')"),
+        Duration::from_secs(10),
+    )?;
     let after = c.js(state)?;
     if before != after {
         return Err(format!("the same view after reload: {before} vs {after}"));
     }
-    c.browser.wait_for("the same picture", &format!("return (function(){{{FINGERPRINT}}})()==={picture:?}"), Duration::from_secs(5))
+    c.browser
+        .wait_for("the same picture", &format!("return (function(){{{FINGERPRINT}}})()==={picture:?}"), Duration::from_secs(5))
         .map_err(|e| format!("the same picture after reload: {e}"))?;
     c.no_errors()
 }
 
 fn garbage_in_the_address_is_ignored(c: &Ctx) -> Result<(), String> {
     c.open("?story=%3Cscript%3E&mode=sideways&time=2025-13-01..x&compare=~~%ZZ&cursor=no&lang=xx&theme=neon&embed=maybe&data=&scale=cubic&&=&%%")?;
-    let v = c.js("return [document.querySelector('.story-tab[aria-pressed=true]').dataset.story, document.documentElement.lang, !!document.querySelector('h1')]")?;
+    let v =
+        c.js("return [document.querySelector('.story-tab[aria-pressed=true]').dataset.story, document.documentElement.lang, !!document.querySelector('h1')]")?;
     if v != json!(["oracle", "en", true]) {
         return Err(format!("garbage should leave the default view: {v}"));
     }
@@ -937,8 +1016,10 @@ fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
     c.metrics(1000, 900, 2.0, false)?;
     c.open("")?;
     // Catch the files instead of saving them.
-    c.js("window.__files=[];const o=URL.createObjectURL;URL.createObjectURL=function(b){const u=o.call(URL,b);window.__files.push({url:u,blob:b});return u;};\
-          HTMLAnchorElement.prototype.click=function(){const f=window.__files.find(x=>x.url===this.href);if(f)f.name=this.download;};")?;
+    c.js(
+        "window.__files=[];const o=URL.createObjectURL;URL.createObjectURL=function(b){const u=o.call(URL,b);window.__files.push({url:u,blob:b});return u;};\
+          HTMLAnchorElement.prototype.click=function(){const f=window.__files.find(x=>x.url===this.href);if(f)f.name=this.download;};",
+    )?;
     click(c, ".table-toggle")?;
     click(c, ".download-png")?;
     let png = c.browser.js_async("const done=arguments[arguments.length-1];const t=setInterval(()=>{const f=window.__files.find(x=>x.name&&x.name.endsWith('.png'));\
@@ -1045,7 +1126,11 @@ fn main() {
 <script src="{chart}/embed.js"></script>
 </body></html>"#
     );
-    let app = StaticServer::start_on(port, &dist, Options { extra: vec![("broken.json".into(), broken_json), ("host.html".into(), host.into_bytes())], ..inject.clone() });
+    let app = StaticServer::start_on(
+        port,
+        &dist,
+        Options { extra: vec![("broken.json".into(), broken_json), ("host.html".into(), host.into_bytes())], ..inject.clone() },
+    );
     let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
     // The linked timeline holds every date of the dataset; the page opens on
     // the first story (Oracle) with its 2025 window.

@@ -46,7 +46,8 @@ fn main() {
         svg.len()
     });
     // A reader's big file: one series of a million points.
-    let mut big = String::from(r#"{"format":"liquidity-explorer-dataset/1","id":"big","title":"big","series":[{"id":"A","name":"A","unit":"number","points":["#);
+    let mut big =
+        String::from(r#"{"format":"liquidity-explorer-dataset/1","id":"big","title":"big","series":[{"id":"A","name":"A","unit":"number","points":["#);
     let start = d("1900-01-01").days();
     for i in 0..1_000_000 {
         if i > 0 {

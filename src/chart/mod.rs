@@ -11,9 +11,9 @@ use crate::core::date::Date;
 use crate::core::fmt::{Fmt, Plain, Tick};
 use crate::core::format;
 use crate::core::lang::Lang;
-use crate::i18n::{tf, Key};
 use crate::core::series::{Point, Series};
 use crate::core::transform::decimate;
+use crate::i18n::{tf, Key};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -180,10 +180,7 @@ pub struct BackendMeasure<'a, DB: DrawingBackend>(pub &'a DrawingArea<DB, Shift>
 impl<DB: DrawingBackend> TextMeasure for BackendMeasure<'_, DB> {
     fn width(&self, text: &str, px: f64) -> u32 {
         let style = TextStyle::from((FONT, px).into_font());
-        self.0
-            .estimate_text_size(text, &style)
-            .map(|(w, _)| w)
-            .unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32)
+        self.0.estimate_text_size(text, &style).map(|(w, _)| w).unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32)
     }
 }
 
@@ -275,12 +272,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
 
     root.draw(&Text::new(bidi(fmt, &chart.caption), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
 
-    let in_window: Vec<(usize, &Marker)> = chart
-        .markers
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.date >= chart.from && e.date <= until)
-        .collect();
+    let in_window: Vec<(usize, &Marker)> = chart.markers.iter().enumerate().filter(|(_, e)| e.date >= chart.from && e.date <= until).collect();
     let label_rows = in_window.len().min(MAX_LABEL_ROWS);
     let top = u(28.0 + (LABEL_ROW_CSS * label_rows as f64 + 6.0) * (label_rows > 0) as u8 as f64);
     let bottom = h - u(26.0);
@@ -407,12 +399,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
 
     // Event markers: lines, and labels placed without overlaps.
     let change_at = |d: Date| {
-        chart
-            .change_on_markers
-            .then(|| chart.main_series.and_then(|s| s.change_on(d)))
-            .flatten()
-            .filter(|c| c.abs() >= 0.5)
-            .map(|c| fmt.change(c, 0))
+        chart.change_on_markers.then(|| chart.main_series.and_then(|s| s.change_on(d))).flatten().filter(|c| c.abs() >= 0.5).map(|c| fmt.change(c, 0))
     };
     let candidates: Vec<(i32, Vec<(String, i32)>)> = in_window
         .iter()
@@ -504,15 +491,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         let (x, y) = (sx(a.date), sy(a.value));
         root.draw(&Circle::new((x, y), u(5.0), t.text.stroke_width(thin)))?;
         let (lw, lh) = (measure.width(&a.label, px) as i32, u(14.0));
-        let spots = [
-            (x - lw / 2, y - u(9.0) - lh),
-            (x - lw / 2, y + u(9.0)),
-            (x + u(9.0), y - lh / 2),
-            (x - u(9.0) - lw, y - lh / 2),
-        ];
-        let free = spots.into_iter().map(|(lx, ly)| (lx, ly, lx + lw, ly + lh)).find(|r| {
-            r.0 >= left && r.2 <= right && r.1 >= top && r.3 <= bottom && taken.iter().all(|o| r.2 <= o.0 || r.0 >= o.2 || r.3 <= o.1 || r.1 >= o.3)
-        });
+        let spots = [(x - lw / 2, y - u(9.0) - lh), (x - lw / 2, y + u(9.0)), (x + u(9.0), y - lh / 2), (x - u(9.0) - lw, y - lh / 2)];
+        let free = spots
+            .into_iter()
+            .map(|(lx, ly)| (lx, ly, lx + lw, ly + lh))
+            .find(|r| r.0 >= left && r.2 <= right && r.1 >= top && r.3 <= bottom && taken.iter().all(|o| r.2 <= o.0 || r.0 >= o.2 || r.3 <= o.1 || r.1 >= o.3));
         if let Some(r) = free {
             taken.push(r);
             root.draw(&Text::new(bidi(fmt, &a.label), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
@@ -520,11 +503,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
 
     // Direct labels at the ends, pushed apart vertically so they never overlap.
-    let mut labels: Vec<(i32, i32, usize, String)> = ends
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.as_ref().map(|(p, text)| (sy(p.value), sx(p.date), i, text.clone())))
-        .collect();
+    let mut labels: Vec<(i32, i32, usize, String)> =
+        ends.iter().enumerate().filter_map(|(i, e)| e.as_ref().map(|(p, text)| (sy(p.value), sx(p.date), i, text.clone()))).collect();
     labels.sort_by_key(|l| l.0);
     let gap = u(14.0);
     for k in 1..labels.len() {
@@ -659,5 +639,4 @@ mod tests {
         let edge = place_labels(&[item(590, 200)], 1, (0, 600), 5, 8);
         assert!(edge[0].as_ref().unwrap().left_of_line);
     }
-
 }

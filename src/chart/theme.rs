@@ -61,7 +61,8 @@ pub const DARK: Theme = Theme {
 };
 
 /// Dash patterns (dash, gap) in CSS px by palette slot; `None` is solid.
-pub const DASHES: [Option<(f64, f64)>; 8] = [None, None, Some((7.0, 4.0)), Some((2.0, 3.0)), Some((11.0, 4.0)), Some((5.0, 2.0)), Some((3.0, 6.0)), Some((9.0, 2.0))];
+pub const DASHES: [Option<(f64, f64)>; 8] =
+    [None, None, Some((7.0, 4.0)), Some((2.0, 3.0)), Some((11.0, 4.0)), Some((5.0, 2.0)), Some((3.0, 6.0)), Some((9.0, 2.0))];
 
 pub const FONT: &str = "sans-serif";
 /// Tick and label text size, CSS px.
@@ -90,16 +91,16 @@ mod tests {
 
     #[test]
     fn the_palette_keeps_wcag_contrast_on_the_canvas() {
-      for t in [LIGHT, DARK] {
-        assert!(contrast(t.text, t.background) >= 4.5);
-        assert!(contrast(t.muted, t.background) >= 4.5, "tick labels: {}", contrast(t.muted, t.background));
-        assert!(contrast(t.muted, t.after) >= 4.5, "labels over the after-article shade");
-        for (i, c) in t.palette.iter().enumerate() {
-            // End labels are drawn in the series colour: text contrast for them.
-            assert!(contrast(*c, t.background) >= 4.5, "palette {i}: {}", contrast(*c, t.background));
-            assert!(contrast(*c, t.after) >= 3.0, "palette {i} over the after-article shade");
+        for t in [LIGHT, DARK] {
+            assert!(contrast(t.text, t.background) >= 4.5);
+            assert!(contrast(t.muted, t.background) >= 4.5, "tick labels: {}", contrast(t.muted, t.background));
+            assert!(contrast(t.muted, t.after) >= 4.5, "labels over the after-article shade");
+            for (i, c) in t.palette.iter().enumerate() {
+                // End labels are drawn in the series colour: text contrast for them.
+                assert!(contrast(*c, t.background) >= 4.5, "palette {i}: {}", contrast(*c, t.background));
+                assert!(contrast(*c, t.after) >= 3.0, "palette {i} over the after-article shade");
+            }
         }
-      }
         assert!((contrast(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
     }
 }

@@ -86,13 +86,9 @@ pub fn build(catalog: &str, file: &dyn Fn(&str) -> Option<String>) -> Result<Dat
 fn points_from_csv(o: &mut Map<String, Value>, name: &str, file: &dyn Fn(&str) -> Option<String>) -> Result<Vec<Value>, Vec<String>> {
     let unit_prefix = o.remove("unit_prefix").and_then(|v| v.as_str().map(String::from));
     let round = o.remove("round");
-    let row_sources: Option<Vec<(String, String)>> = o.remove("row_sources").and_then(|v| {
-        v.as_array().map(|a| {
-            a.iter()
-                .filter_map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_str()?.to_string())))
-                .collect()
-        })
-    });
+    let row_sources: Option<Vec<(String, String)>> = o
+        .remove("row_sources")
+        .and_then(|v| v.as_array().map(|a| a.iter().filter_map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_str()?.to_string()))).collect()));
     let text = file(name).ok_or_else(|| vec![format!("no such file in data/series/")])?;
     let rows = research_rows(&text).map_err(|e| vec![e])?;
     let rows = selected(&rows, unit_prefix.as_deref());

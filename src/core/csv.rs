@@ -105,10 +105,7 @@ mod tests {
     #[test]
     fn plain_quoted_and_escaped_fields() {
         let t = "date,value,unit,source\n2024-12,2.6,\"USD bn, post-money\",\"a \"\"quote\"\" here\"\r\n";
-        assert_eq!(
-            fields(t),
-            vec![vec!["date", "value", "unit", "source"], vec!["2024-12", "2.6", "USD bn, post-money", "a \"quote\" here"]]
-        );
+        assert_eq!(fields(t), vec![vec!["date", "value", "unit", "source"], vec!["2024-12", "2.6", "USD bn, post-money", "a \"quote\" here"]]);
     }
 
     #[test]

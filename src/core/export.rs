@@ -50,16 +50,20 @@ pub fn csv_shown(v: &View, lang: Lang, citation: &[String]) -> String {
 /// Every point of the given series, as the sources give them, by date.
 pub fn csv_full(ds: &Dataset, ids: &[&str], lang: Lang, citation: &[String]) -> String {
     let defs: Vec<_> = ids.iter().filter_map(|id| ds.series(id)).collect();
-    let mut dates: Vec<(Date, String)> =
-        defs.iter().flat_map(|s| s.series.points.iter().enumerate().map(|(i, p)| (p.date, p.date.iso_at(s.precision.get(i).copied().unwrap_or_default())))).collect();
+    let mut dates: Vec<(Date, String)> = defs
+        .iter()
+        .flat_map(|s| s.series.points.iter().enumerate().map(|(i, p)| (p.date, p.date.iso_at(s.precision.get(i).copied().unwrap_or_default()))))
+        .collect();
     dates.sort_by_key(|(d, _)| *d);
     dates.dedup_by_key(|(d, _)| *d);
     let mut out = String::from(BOM);
-    let head: Vec<String> = std::iter::once("date".to_string()).chain(defs.iter().map(|s| cell(&format!("{} ({})", s.name.get(lang), s.unit.keyword())))).collect();
+    let head: Vec<String> =
+        std::iter::once("date".to_string()).chain(defs.iter().map(|s| cell(&format!("{} ({})", s.name.get(lang), s.unit.keyword())))).collect();
     out.push_str(&head.join(","));
     out.push('\n');
     for (d, text) in dates {
-        let row: Vec<String> = std::iter::once(text).chain(defs.iter().map(|s| s.series.index_of(d).map(|i| number(s.series.points[i].value)).unwrap_or_default())).collect();
+        let row: Vec<String> =
+            std::iter::once(text).chain(defs.iter().map(|s| s.series.index_of(d).map(|i| number(s.series.points[i].value)).unwrap_or_default())).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }

@@ -54,6 +54,11 @@ pub trait Fmt {
         format!("{minus}{s}")
     }
 
+    /// A value in its unit at the decimals it needs (or the dataset declares).
+    fn amount(&self, v: f64, unit: Unit, declared: Option<u8>) -> String {
+        self.value(v, unit, super::format::auto_decimals(v, unit, declared))
+    }
+
     /// A change with its sign: `+36%`, `−23.1%`, `0%`.
     fn change(&self, v: f64, decimals: usize) -> String {
         let n = self.number(v.abs(), decimals);

@@ -28,11 +28,7 @@ fn parse_number(cell: &str, semicolon: bool) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
-    let s = if semicolon && s.contains(',') {
-        s.replace('.', "").replace(',', ".")
-    } else {
-        s.replace(',', "")
-    };
+    let s = if semicolon && s.contains(',') { s.replace('.', "").replace(',', ".") } else { s.replace(',', "") };
     s.parse::<f64>().ok()
 }
 
@@ -62,9 +58,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
         return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
     }
     let delim = csv::sniff_delimiter(text);
-    let records = csv::parse(text, delim).map_err(|e| {
-        vec![Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Syntax(e.message))]
-    })?;
+    let records = csv::parse(text, delim).map_err(|e| vec![Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Syntax(e.message))])?;
     let mut it = records.into_iter();
     let Some(header) = it.next().filter(|h| h.fields.len() >= 2) else {
         return Err(vec![Problem::new(Loc::default(), ProblemKind::NotADataset)]);
@@ -75,10 +69,8 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
     let mut dated = Vec::with_capacity(rows.len());
     for r in &rows {
         if r.fields.len() != ncols {
-            problems.push(Problem::new(
-                Loc { line: Some((r.line, 0)), ..Loc::default() },
-                ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() },
-            ));
+            problems
+                .push(Problem::new(Loc { line: Some((r.line, 0)), ..Loc::default() }, ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() }));
             continue;
         }
         match parse_date(&r.fields[0]) {
@@ -86,10 +78,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
             None if dated.is_empty() && problems.is_empty() => {
                 return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);
             }
-            None => problems.push(Problem::new(
-                Loc { line: Some((r.line, 1)), ..Loc::default() },
-                ProblemKind::BadDate(r.fields[0].trim().into()),
-            )),
+            None => problems.push(Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::BadDate(r.fields[0].trim().into()))),
         }
         if problems.len() >= 200 {
             break;
@@ -102,10 +91,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
     dated.sort_by_key(|((d, _), _)| *d);
     for w in dated.windows(2) {
         if w[0].0 .0 == w[1].0 .0 {
-            problems.push(Problem::new(
-                Loc { line: Some((w[1].1.line, 1)), ..Loc::default() },
-                ProblemKind::DuplicateDate(w[1].0 .0.iso_at(w[1].0 .1)),
-            ));
+            problems.push(Problem::new(Loc { line: Some((w[1].1.line, 1)), ..Loc::default() }, ProblemKind::DuplicateDate(w[1].0 .0.iso_at(w[1].0 .1))));
         }
     }
     let semicolon = delim == ';';

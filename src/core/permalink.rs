@@ -40,15 +40,13 @@ pub fn decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -96,7 +94,13 @@ pub fn parse(query: &str) -> Params {
             "series" => p.series = id(&v),
             "compare" => p.compare = Some(v.split('~').filter_map(id).take(32).collect()),
             "mode" => p.mode = Mode::from_keyword(&v),
-            "scale" => p.log = match v.as_str() { "log" => Some(true), "linear" => Some(false), _ => None },
+            "scale" => {
+                p.log = match v.as_str() {
+                    "log" => Some(true),
+                    "linear" => Some(false),
+                    _ => None,
+                }
+            }
             "time" => {
                 p.time = v.split_once("..").and_then(|(a, b)| {
                     let (a, b) = (Date::parse_iso(a).ok()?, Date::parse_iso(b).ok()?);
@@ -106,8 +110,20 @@ pub fn parse(query: &str) -> Params {
             "cursor" => p.cursor = Date::parse_iso(&v).ok(),
             "table" => p.table = flag(&v),
             "lang" => p.lang = Lang::from_code(&v).filter(|_| v.len() <= 8),
-            "theme" => p.dark = match v.as_str() { "dark" => Some(true), "light" => Some(false), _ => p.dark },
-            "dark" => p.dark = match v.as_str() { "true" | "1" => Some(true), "false" | "0" => Some(false), _ => None },
+            "theme" => {
+                p.dark = match v.as_str() {
+                    "dark" => Some(true),
+                    "light" => Some(false),
+                    _ => p.dark,
+                }
+            }
+            "dark" => {
+                p.dark = match v.as_str() {
+                    "true" | "1" => Some(true),
+                    "false" | "0" => Some(false),
+                    _ => None,
+                }
+            }
             "data" => p.data = (!v.trim().is_empty() && v.len() <= 2048).then_some(v),
             "embed" => p.embed = flag(&v).unwrap_or(false),
             "plain" => p.plain = flag(&v).unwrap_or(false),
@@ -214,7 +230,9 @@ mod tests {
 
     #[test]
     fn malformed_values_are_ignored() {
-        let p = parse("story=<script>&mode=sideways&time=2025-13-01..2025-02-01&cursor=yesterday&lang=fr&scale=cubic&compare=A~~B~%ZZ~ok&dark=maybe&zzz=1&embed=perhaps");
+        let p = parse(
+            "story=<script>&mode=sideways&time=2025-13-01..2025-02-01&cursor=yesterday&lang=fr&scale=cubic&compare=A~~B~%ZZ~ok&dark=maybe&zzz=1&embed=perhaps",
+        );
         assert_eq!(p.story, None);
         assert_eq!(p.mode, None);
         assert_eq!(p.time, None);

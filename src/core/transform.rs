@@ -21,10 +21,7 @@ pub fn apply(points: &[Point], mode: Mode) -> Vec<Point> {
             let base = points[start].value;
             points[start..]
                 .iter()
-                .map(|p| Point {
-                    date: p.date,
-                    value: if mode == Mode::Indexed { 100.0 * p.value / base } else { 100.0 * (p.value - base) / base },
-                })
+                .map(|p| Point { date: p.date, value: if mode == Mode::Indexed { 100.0 * p.value / base } else { 100.0 * (p.value - base) / base } })
                 .collect()
         }
         Mode::Drawdown => {

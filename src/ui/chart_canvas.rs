@@ -7,11 +7,14 @@
 use super::chart_spec::ChartSpec;
 use super::intl::intl;
 use super::state::AppState;
-use crate::chart::{draw, theme::{DARK, FONT, LIGHT}, unit_caption, Axis, Chart, Drawn, Line, Style, TextMeasure};
+use crate::chart::{
+    draw,
+    theme::{DARK, FONT, LIGHT},
+    unit_caption, Axis, Chart, Drawn, Line, Style, TextMeasure,
+};
 use crate::core::dataset::{Frequency, Kind, Mode, Unit};
 use crate::core::date::Date;
 use crate::core::fmt::Fmt;
-use crate::core::format;
 use crate::core::view;
 use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
@@ -44,7 +47,7 @@ pub fn describe(state: AppState, fmt: &dyn Fmt) -> String {
             .filter_map(|l| {
                 let (a, b) = (l.raw.first()?, l.raw.last()?);
                 let hi = l.raw.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
-                let val = |x: f64| fmt.value(x, l.unit, format::auto_decimals(x, l.unit, l.decimals));
+                let val = |x: f64| fmt.amount(x, l.unit, l.decimals);
                 Some(tf(
                     lang,
                     Key::ChartDescLine,
@@ -68,18 +71,19 @@ pub fn draw_view<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &Style,
     measure: &dyn TextMeasure,
-) -> Option<Result<(Drawn, Vec<String>), String>> {
+) -> Result<(Drawn, Vec<String>), String> {
     let cursor = state.cursor.get();
     let playing = state.playing.get();
     let log = state.log.get();
     let story = state.story.get();
     let lang = state.lang.get();
     let fmt = intl(lang);
-    Some(state.view.with(|v| {
+    state.view.with(|v| {
         state.loaded.with(|l| {
             let ds = &l.dataset;
             let spec = ChartSpec::new(ds, v, &story, fmt);
-            let lines: Vec<Line> = v.lines.iter().map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step }).collect();
+            let lines: Vec<Line> =
+                v.lines.iter().map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step }).collect();
             let main = v.lines.iter().find(|x| x.main);
             let main_def = main.and_then(|m| ds.series(&m.id));
             let unit = main.map_or(Unit::Number, |m| m.unit);
@@ -112,7 +116,7 @@ pub fn draw_view<DB: DrawingBackend>(
             };
             draw(root, &chart, style, measure).map(|d| (d, spec.marker_ids)).map_err(|e| format!("{e:?}"))
         })
-    }))
+    })
 }
 
 #[component]
@@ -169,7 +173,7 @@ pub fn ChartCanvas() -> impl IntoView {
         let theme = if state.dark() { DARK } else { LIGHT };
         let style = Style { scale: dpr, theme, transparent: state.transparent.get() };
         match draw_view(state, &root, &style, &CanvasMeasure(ctx.clone())) {
-            Some(Ok((d, ids))) => {
+            Ok((d, ids)) => {
                 // The plot's geometry in CSS px, its dates and its labels, for tests and tools.
                 let (l, t, r, b) = d.plot;
                 let _ = el.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
@@ -178,8 +182,7 @@ pub fn ChartCanvas() -> impl IntoView {
                 drawn.set_value(d);
                 marker_ids.set_value(ids);
             }
-            Some(Err(e)) => web_sys::console::warn_1(&format!("chart not drawn: {e}").into()),
-            None => {}
+            Err(e) => web_sys::console::warn_1(&format!("chart not drawn: {e}").into()),
         }
     });
 
@@ -199,9 +202,8 @@ pub fn ChartCanvas() -> impl IntoView {
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let x = ev.offset_x() as f64 * dpr();
-        let hit = drawn.with_value(|d| {
-            d.marker_x.iter().enumerate().filter_map(|(i, mx)| mx.map(|mx| (i, (mx as f64 - x).abs()))).min_by(|a, b| a.1.total_cmp(&b.1))
-        });
+        let hit = drawn
+            .with_value(|d| d.marker_x.iter().enumerate().filter_map(|(i, mx)| mx.map(|mx| (i, (mx as f64 - x).abs()))).min_by(|a, b| a.1.total_cmp(&b.1)));
         if let Some((i, dist)) = hit {
             if dist <= 8.0 * dpr() {
                 state.open_event.set(marker_ids.with_value(|ids| ids.get(i).cloned()));

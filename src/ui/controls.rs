@@ -4,10 +4,10 @@
 use super::intl::intl;
 use super::state::AppState;
 use crate::chart::theme::{DARK, DASHES, LIGHT};
-use crate::core::fmt::Fmt;
-use crate::i18n::{t, tf, Key};
 use crate::core::dataset::Mode;
+use crate::core::fmt::Fmt;
 use crate::core::view;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,9 +31,7 @@ fn swatch(slot: usize, state: AppState) -> impl IntoView {
 }
 
 fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Walks the crosshair through the window's dates in about four seconds.
@@ -112,7 +110,8 @@ pub fn Controls() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let modes = [(Mode::Absolute, Key::ModeAbsolute), (Mode::Indexed, Key::ModeIndexed), (Mode::Percent, Key::ModePercent), (Mode::Drawdown, Key::ModeDrawdown)];
+    let modes =
+        [(Mode::Absolute, Key::ModeAbsolute), (Mode::Indexed, Key::ModeIndexed), (Mode::Percent, Key::ModePercent), (Mode::Drawdown, Key::ModeDrawdown)];
     let note = move || {
         let l = lang.get();
         let f = intl(l);

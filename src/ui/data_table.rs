@@ -6,7 +6,6 @@ use super::state::AppState;
 use crate::chart::{axis_value, Axis};
 use crate::core::dataset::Mode;
 use crate::core::fmt::Fmt;
-use crate::core::format;
 use crate::core::view;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
@@ -28,7 +27,7 @@ pub fn DataTable() -> impl IntoView {
                         .zip(&v.lines)
                         .map(|(c, line)| {
                             c.map(|x| match v.mode {
-                                Mode::Absolute => f.value(x, line.unit, format::auto_decimals(x, line.unit, line.decimals)),
+                                Mode::Absolute => f.amount(x, line.unit, line.decimals),
                                 Mode::Indexed => axis_value(f, Axis::Index, x, 1),
                                 _ => axis_value(f, Axis::Change, x, 1),
                             })

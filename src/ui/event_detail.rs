@@ -2,8 +2,8 @@
 //! its sources.
 
 use super::intl::intl;
-use super::state::AppState;
 use super::sources::confidence_label;
+use super::state::AppState;
 use crate::core::fmt::Fmt;
 use crate::i18n::{t, Key};
 use leptos::prelude::*;

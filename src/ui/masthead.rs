@@ -36,18 +36,24 @@ pub fn Masthead() -> impl IntoView {
             ThemePref::Dark => ThemePref::Auto,
         };
         state.theme.set(next);
-        set_param("theme", match next {
-            ThemePref::Auto => None,
-            ThemePref::Light => Some("light"),
-            ThemePref::Dark => Some("dark"),
-        });
+        set_param(
+            "theme",
+            match next {
+                ThemePref::Auto => None,
+                ThemePref::Light => Some("light"),
+                ThemePref::Dark => Some("dark"),
+            },
+        );
     };
     let theme_text = move || {
-        t(lang.get(), match state.theme.get() {
-            ThemePref::Auto => Key::ThemeAuto,
-            ThemePref::Light => Key::ThemeLight,
-            ThemePref::Dark => Key::ThemeDark,
-        })
+        t(
+            lang.get(),
+            match state.theme.get() {
+                ThemePref::Auto => Key::ThemeAuto,
+                ThemePref::Light => Key::ThemeLight,
+                ThemePref::Dark => Key::ThemeDark,
+            },
+        )
     };
     view! {
         <header class="masthead">

@@ -52,10 +52,11 @@ pub fn apply(state: AppState, p: &Params) {
 pub fn current(state: AppState, base: &Params) -> Params {
     let (story_id, series, compare, mode) = (state.story.get(), state.series.get(), state.compare.get(), state.mode.get());
     let (default_series, default_compare, default_mode) = state.loaded.with(|l| {
-        l.dataset
-            .story(&story_id)
-            .map(|s| (s.series.first().cloned(), s.series.iter().skip(1).cloned().collect::<Vec<_>>(), s.mode))
-            .unwrap_or((None, Vec::new(), Mode::Absolute))
+        l.dataset.story(&story_id).map(|s| (s.series.first().cloned(), s.series.iter().skip(1).cloned().collect::<Vec<_>>(), s.mode)).unwrap_or((
+            None,
+            Vec::new(),
+            Mode::Absolute,
+        ))
     });
     let time = state.timeline.with(|t| t.dates(state.window.get()));
     Params {

@@ -7,7 +7,6 @@ use super::state::AppState;
 use crate::chart::{axis_value, Axis};
 use crate::core::dataset::Mode;
 use crate::core::fmt::Fmt;
-use crate::core::format;
 use crate::core::view;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
@@ -24,7 +23,7 @@ pub fn Readout() -> impl IntoView {
                 .into_iter()
                 .filter_map(|r| {
                     let l = v.lines.iter().find(|l| l.id == r.id)?;
-                    let raw = f.value(r.raw, l.unit, format::auto_decimals(r.raw, l.unit, l.decimals));
+                    let raw = f.amount(r.raw, l.unit, l.decimals);
                     let shown = match v.mode {
                         Mode::Absolute => raw.clone(),
                         Mode::Indexed => format!("{} ({raw})", axis_value(f, Axis::Index, r.value, 1)),

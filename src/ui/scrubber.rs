@@ -6,8 +6,8 @@
 use super::intl::intl;
 use super::state::AppState;
 use crate::core::fmt::Fmt;
-use crate::i18n::{t, tf, Key};
 use crate::core::timeline::{Handle, Move};
+use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::Div;
 use leptos::prelude::*;

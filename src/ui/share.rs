@@ -56,12 +56,19 @@ fn citation(state: AppState, base: &Params) -> Vec<String> {
     let mode = state.view.with_untracked(|v| v.mode);
     vec![
         tf(l, Key::SourceLine, &[&sources]),
-        tf(l, Key::ModeLine, &[t(l, match mode {
-            crate::core::dataset::Mode::Absolute => Key::ModeAbsolute,
-            crate::core::dataset::Mode::Indexed => Key::ModeIndexed,
-            crate::core::dataset::Mode::Percent => Key::ModePercent,
-            crate::core::dataset::Mode::Drawdown => Key::ModeDrawdown,
-        })]),
+        tf(
+            l,
+            Key::ModeLine,
+            &[t(
+                l,
+                match mode {
+                    crate::core::dataset::Mode::Absolute => Key::ModeAbsolute,
+                    crate::core::dataset::Mode::Indexed => Key::ModeIndexed,
+                    crate::core::dataset::Mode::Percent => Key::ModePercent,
+                    crate::core::dataset::Mode::Drawdown => Key::ModeDrawdown,
+                },
+            )],
+        ),
         tf(l, Key::LinkLine, &[&permalink::link(state, base)]),
     ]
 }

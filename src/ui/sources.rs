@@ -6,22 +6,24 @@ use super::intl::intl;
 use super::state::AppState;
 use crate::core::dataset::{Alternative, Confidence, Dataset, FactDef};
 use crate::core::fmt::Fmt;
-use crate::core::format;
 use crate::core::lang::Lang;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 
 pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
-    t(lang, match c {
-        Confidence::Primary => Key::ConfPrimary,
-        Confidence::Secondary => Key::ConfSecondary,
-        Confidence::Weak => Key::ConfWeak,
-    })
+    t(
+        lang,
+        match c {
+            Confidence::Primary => Key::ConfPrimary,
+            Confidence::Secondary => Key::ConfSecondary,
+            Confidence::Weak => Key::ConfWeak,
+        },
+    )
 }
 
 /// A fact's value (or range) in the reader's form.
 pub fn fact_value(fmt: &dyn Fmt, f: &FactDef, v: &Alternative) -> String {
-    let one = |x: f64| fmt.value(x, f.unit, format::auto_decimals(x, f.unit, None));
+    let one = |x: f64| fmt.amount(x, f.unit, None);
     match v.high {
         Some(h) => format!("{} – {}", one(v.value), one(h)),
         None => one(v.value),
@@ -29,10 +31,7 @@ pub fn fact_value(fmt: &dyn Fmt, f: &FactDef, v: &Alternative) -> String {
 }
 
 fn conflicts<'a>(ds: &'a Dataset, story: &str, series: &[String]) -> Vec<&'a FactDef> {
-    ds.facts
-        .iter()
-        .filter(|f| f.is_conflict() && (f.stories.iter().any(|s| s == story) || f.series.as_ref().is_some_and(|s| series.contains(s))))
-        .collect()
+    ds.facts.iter().filter(|f| f.is_conflict() && (f.stories.iter().any(|s| s == story) || f.series.as_ref().is_some_and(|s| series.contains(s)))).collect()
 }
 
 #[component]

@@ -82,11 +82,15 @@ pub struct AppState {
 impl AppState {
     pub fn new(dataset: Dataset) -> AppState {
         let loaded = RwSignal::new(Loaded { dataset: Arc::new(dataset), origin: Origin::Bundled });
-        let timeline = Memo::new(move |_| {
-            loaded.with(|l| Timeline::new(l.dataset.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect()))
-        });
-        let (story, series, compare, mode, window) =
-            (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(Vec::<String>::new()), RwSignal::new(Mode::Absolute), RwSignal::new(Window { start: 0, end: 0 }));
+        let timeline =
+            Memo::new(move |_| loaded.with(|l| Timeline::new(l.dataset.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect())));
+        let (story, series, compare, mode, window) = (
+            RwSignal::new(String::new()),
+            RwSignal::new(String::new()),
+            RwSignal::new(Vec::<String>::new()),
+            RwSignal::new(Mode::Absolute),
+            RwSignal::new(Window { start: 0, end: 0 }),
+        );
         let view = Memo::new(move |_| {
             let (from, to) = timeline.with(|t| t.dates(window.get())).unwrap_or((Date::from_days(0), Date::from_days(0)));
             let story_id = story.get();
@@ -139,11 +143,8 @@ impl AppState {
     pub fn show_story(&self, id: Option<&str>) {
         let ds = self.loaded.with_untracked(|l| l.dataset.clone());
         let story = id.and_then(|id| ds.story(id)).or(ds.stories.first());
-        let main = story
-            .and_then(|s| s.series.first().or(s.compare.first()))
-            .cloned()
-            .or_else(|| ds.series.first().map(|s| s.id().to_string()))
-            .unwrap_or_default();
+        let main =
+            story.and_then(|s| s.series.first().or(s.compare.first())).cloned().or_else(|| ds.series.first().map(|s| s.id().to_string())).unwrap_or_default();
         let on: Vec<String> = story.map(|s| s.series.iter().skip(1).cloned().collect()).unwrap_or_default();
         self.playing.set(false);
         self.open_event.set(None);

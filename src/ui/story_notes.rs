@@ -8,7 +8,6 @@ use super::sources::{confidence_label, fact_value};
 use super::state::AppState;
 use crate::core::dataset::{Confidence, Dataset, DealDef, Unit};
 use crate::core::fmt::Fmt;
-use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::stories::{ai_share_2024_pitchbook, cursor_step_up, oracle_marks, oracle_value_lost};
 use crate::i18n::{t, tf, years, Key};
@@ -37,7 +36,15 @@ fn OracleLost() -> impl IntoView {
             Some(tf(
                 l,
                 Key::ValueLost,
-                &[&f.long(peak.date), &usd(peak.value), &f.long(close.date), &usd(close.value), &f.value(lost / 1e9, Unit::UsdBn, 0), &f.number(shares, 0), &usd(peak.value - close.value)],
+                &[
+                    &f.long(peak.date),
+                    &usd(peak.value),
+                    &f.long(close.date),
+                    &usd(close.value),
+                    &f.value(lost / 1e9, Unit::UsdBn, 0),
+                    &f.number(shares, 0),
+                    &usd(peak.value - close.value),
+                ],
             ))
         })
     };
@@ -69,7 +76,11 @@ fn CursorStepUp() -> impl IntoView {
         state.loaded.with(|d| {
             let (june, nov, m) = cursor_step_up(&d.dataset)?;
             let key = if m < 3.0 { Key::StepUpUnder } else { Key::StepUpOver };
-            Some(tf(l, key, &[&f.value(june.value, Unit::UsdBn, 1), &f.long(june.date), &f.value(nov.value, Unit::UsdBn, 1), &f.long(nov.date), &f.number(m, 2)]))
+            Some(tf(
+                l,
+                key,
+                &[&f.value(june.value, Unit::UsdBn, 1), &f.long(june.date), &f.value(nov.value, Unit::UsdBn, 1), &f.long(nov.date), &f.number(m, 2)],
+            ))
         })
     };
     view! { <div class="story-note" data-testid="step-up"><p>{text}</p></div> }
@@ -87,7 +98,7 @@ fn FundingShare() -> impl IntoView {
             let share = ai_share_2024_pitchbook(ds)?;
             let first = |id: &str| ds.series(id).and_then(|s| s.series.points.first().map(|p| p.value));
             let (ai, non, dealroom) = (first("AI_VC_PITCHBOOK")?, first("NONAI_VC_PITCHBOOK")?, first("AI_VC_DEALROOM")?);
-            let bn = |x: f64| f.value(x, Unit::UsdBn, format::auto_decimals(x, Unit::UsdBn, None));
+            let bn = |x: f64| f.amount(x, Unit::UsdBn, None);
             Some(tf(l, Key::AiShare, &[&format!("{}%", f.number(share, 0)), &bn(ai), &bn(ai + non), &bn(dealroom)]))
         })
     };
@@ -138,7 +149,7 @@ fn DealsTable() -> impl IntoView {
                     (
                         x.company.clone(),
                         x.partner.clone().unwrap_or_else(|| nd.into()),
-                        x.value_usd_bn.map(|v| f.value(v, Unit::UsdBn, format::auto_decimals(v, Unit::UsdBn, None))).unwrap_or_else(|| nd.into()),
+                        x.value_usd_bn.map(|v| f.amount(v, Unit::UsdBn, None)).unwrap_or_else(|| nd.into()),
                         x.mw.map(|v| f.value(v, Unit::Mw, 0)).unwrap_or_else(|| nd.into()),
                         x.term_years.map(|v| years(l, v as u32, &f.number(v, 0))).unwrap_or_else(|| nd.into()),
                         format!("{}{}", f.date(x.date, x.precision), if after { t(l, Key::AfterArticleParen) } else { "" }),
@@ -205,7 +216,13 @@ fn Facts() -> impl IntoView {
                 .filter_map(|x| {
                     let v = x.values.first()?;
                     let weak = v.sources.iter().filter_map(|s| ds.source(s)).any(|s| s.confidence == Confidence::Weak);
-                    Some((x.title.get(l).to_string(), fact_value(f, x, v), v.note.as_ref().map(|n| n.get(l).to_string()), source_names(l, ds, &v.sources), weak))
+                    Some((
+                        x.title.get(l).to_string(),
+                        fact_value(f, x, v),
+                        v.note.as_ref().map(|n| n.get(l).to_string()),
+                        source_names(l, ds, &v.sources),
+                        weak,
+                    ))
                 })
                 .collect::<Vec<_>>()
         })

@@ -82,11 +82,7 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
         }
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
+    write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len())?;
     stream.write_all(&body)?;
     // Let the client read everything before the socket closes.
     let _ = stream.flush();

@@ -107,9 +107,7 @@ impl Browser {
         };
         let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
         let mut payload = raw[split + 4..].to_vec();
-        let length = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)));
+        let length = head.lines().find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)));
         let chunked = head.contains("transfer-encoding: chunked") || head.contains("transfer-encoding:chunked");
         loop {
             let done = match length {
