@@ -197,6 +197,8 @@ pub struct DealDef {
     pub mw: Option<f64>,
     pub term_years: Option<f64>,
     pub text: Text,
+    /// The stories that show this deal (in a table).
+    pub stories: Vec<String>,
     pub sources: Vec<String>,
     pub quote: Option<String>,
 }
@@ -287,10 +289,8 @@ impl Dataset {
         for f in self.facts.iter().filter(|f| in_story(&f.stories, f.series.as_slice())) {
             f.values.iter().flat_map(|v| &v.sources).for_each(|x| add(x));
         }
-        if story == Some("miners") {
-            for d in &self.deals {
-                d.sources.iter().for_each(|x| add(x));
-            }
+        for d in self.deals.iter().filter(|d| story.is_some_and(|st| d.stories.iter().any(|x| x == st))) {
+            d.sources.iter().for_each(|x| add(x));
         }
         ids.into_iter().filter_map(|id| self.source(id)).collect()
     }

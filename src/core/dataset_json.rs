@@ -447,10 +447,11 @@ impl Reader {
         let mw = self.opt_num(o, "mw", at);
         let term_years = self.opt_num(o, "term_years", at);
         let text = self.text(o, "text", at, true);
+        let stories = self.ids(o, "stories", at);
         let sources = self.ids(o, "sources", at);
         let quote = self.opt_str(o, "quote", at);
         let (date, precision) = date?;
-        Some(DealDef { id: id?, company: company?, ticker, partner, date, precision, value_usd_bn, mw, term_years, text: text?, sources, quote })
+        Some(DealDef { stories, id: id?, company: company?, ticker, partner, date, precision, value_usd_bn, mw, term_years, text: text?, sources, quote })
     }
 
     fn story(&mut self, o: &Map<String, Value>, at: &At) -> Option<StoryDef> {
@@ -540,6 +541,7 @@ impl Reader {
         }
         for (i, d) in ds.deals.iter().enumerate() {
             check(&sources, "source", &mut d.sources.iter(), loc("deals", i, &d.id, "sources"));
+            check(&stories, "story", &mut d.stories.iter(), loc("deals", i, &d.id, "stories"));
         }
         for (i, s) in ds.stories.iter().enumerate() {
             check(&stories, "story", &mut s.faq.iter().filter_map(|f| f.story.as_ref()), loc("stories", i, &s.id, "faq"));
@@ -709,6 +711,7 @@ pub fn write(ds: &Dataset) -> String {
                 put(&mut m, "mw", d.mw.map(num).unwrap_or(Value::Null));
                 put(&mut m, "term_years", d.term_years.map(num).unwrap_or(Value::Null));
                 put(&mut m, "text", text_json(&d.text));
+                put(&mut m, "stories", strs(&d.stories));
                 put(&mut m, "sources", strs(&d.sources));
                 put(&mut m, "quote", opt(&d.quote));
                 Value::Object(m)

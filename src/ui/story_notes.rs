@@ -124,8 +124,9 @@ fn DealsTable() -> impl IntoView {
         let l = lang.get();
         let f = intl(l);
         let nd = t(l, Key::NotDisclosed);
+        let story = state.story.get();
         state.loaded.with(|d| {
-            let mut deals: Vec<DealDef> = d.dataset.deals.clone();
+            let mut deals: Vec<DealDef> = d.dataset.deals.iter().filter(|x| x.stories.contains(&story)).cloned().collect();
             let num = |x: Option<f64>| x.unwrap_or(f64::NEG_INFINITY);
             deals.sort_by(|a, b| {
                 let o = match by {
@@ -291,7 +292,7 @@ pub fn StoryNotes() -> impl IntoView {
             {(story == "oracle" && has("ORCL")).then(|| view! { <OracleLost /> })}
             {(story == "cursor" && has("CURSOR_VALUATION")).then(|| view! { <CursorStepUp /> })}
             {(story == "funding" && has("AI_VC_PITCHBOOK")).then(|| view! { <FundingShare /> })}
-            {(story == "miners").then(|| view! { <DealsTable /> })}
+            {state.loaded.with(|d| d.dataset.deals.iter().any(|x| x.stories.contains(&story))).then(|| view! { <DealsTable /> })}
             <Facts />
             <Faq />
         }
