@@ -1058,6 +1058,22 @@ fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
     }
     click(c, ".download-csv-full")?;
     c.browser.wait_for("the full CSV", "return window.__files.some(x=>x.name==='oracle_full-series.csv')", Duration::from_secs(5))?;
+    // Copy link says what it copied (and never throws, even where the clipboard is refused).
+    click(c, ".copy-link")?;
+    c.browser.wait_for(
+        "the copied link",
+        "const s=document.querySelector('.share-status').textContent;return s.includes('story=oracle')&&s.includes('time=');",
+        Duration::from_secs(5),
+    )?;
+    // The embed code is an iframe of this view, lazy, titled, with our script.
+    click(c, ".embed-toggle")?;
+    let code = c.browser.wait_for("the embed code", "const t=document.querySelector('.embed-code');return t?t.value:null;", Duration::from_secs(5))?;
+    let code = code.as_str().unwrap_or("");
+    for part in ["<iframe src=", "embed=1", "story=oracle", "loading=\"lazy\"", "title=\"", "data-liquidity-embed", "embed.js"] {
+        if !code.contains(part) {
+            return Err(format!("the embed code lacks {part}: {code}"));
+        }
+    }
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
     c.no_errors()
 }

@@ -88,10 +88,17 @@ pub fn Share(base: Params) -> impl IntoView {
 
     let copy = move |_| {
         let url = base.with_value(|b| permalink::link(state, b));
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&url);
+        let l = lang.get_untracked();
+        status.set(tf(l, Key::LinkCopied, &[&url]));
+        // The clipboard exists only in secure contexts, and may be refused: never let that throw.
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return };
+        if js_sys::Reflect::get(&nav, &"clipboard".into()).map(|c| c.is_undefined() || c.is_null()).unwrap_or(true) {
+            return;
         }
-        status.set(tf(lang.get_untracked(), Key::LinkCopied, &[&url]));
+        let promise = nav.clipboard().write_text(&url);
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
     };
     let share = move |_| {
         let url = base.with_value(|b| permalink::link(state, b));
@@ -102,7 +109,11 @@ pub fn Share(base: Params) -> impl IntoView {
             if let Some(t) = title {
                 data.set_title(&t);
             }
-            let _ = w.navigator().share_with_data(&data);
+            // A cancelled share rejects its promise: that is not an error.
+            let promise = w.navigator().share_with_data(&data);
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
         }
     };
     let embed_code = move || {
