@@ -1078,6 +1078,33 @@ fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn the_offline_file_opens_with_no_network(c: &Ctx) -> Result<(), String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist-offline/is-ai-eating-cryptos-liquidity.html");
+    if !file.is_file() {
+        return Err(format!("{} is missing: node scripts/offline.mjs builds it (./scripts/test.sh does)", file.display()));
+    }
+    // No server here: the error hook goes in through DevTools, before any script of the page runs.
+    let hook = HOOK.trim_start_matches("<script>").trim_end_matches("</script>");
+    let added = c.browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": hook }))?;
+    c.browser.cdp("Network.enable", json!({}))?;
+    c.browser.cdp("Network.emulateNetworkConditions", json!({"offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}))?;
+    let r = (|| -> Result<(), String> {
+        c.browser.goto(&format!("file://{}?lang=ar", file.display()))?;
+        c.browser.wait_for("the offline chart", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        let v = c.js("return [location.protocol, document.documentElement.dir, !!document.querySelector('.story-tab')]")?;
+        if v != json!(["file:", "rtl", true]) {
+            return Err(format!("offline page: {v}"));
+        }
+        // It works, not just draws: switch a story.
+        click_story(c, "miners")?;
+        c.browser.wait_for("the miners chart", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(5))?;
+        c.no_errors()
+    })();
+    c.browser.cdp("Network.emulateNetworkConditions", json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}))?;
+    c.browser.cdp("Page.removeScriptToEvaluateOnNewDocument", json!({ "identifier": added["identifier"] }))?;
+    r
+}
+
 fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     // Tall viewports, so each picture holds the whole page.
     c.metrics(1280, 2000, 1.0, false)?;
@@ -1158,7 +1185,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 28] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 29] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1186,6 +1213,7 @@ fn main() {
         ("embed_flags_change_the_page", embed_flags_change_the_page),
         ("the_embed_sizes_itself_in_a_page_from_another_origin", the_embed_sizes_itself_in_a_page_from_another_origin),
         ("downloads_hold_what_the_screen_shows", downloads_hold_what_the_screen_shows),
+        ("the_offline_file_opens_with_no_network", the_offline_file_opens_with_no_network),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -1,0 +1,40 @@
+// Makes the single-file offline page: everything Trunk built (CSS, the JS glue,
+// the Wasm with its bundled dataset) inlined into one HTML file that opens by
+// double-click from file:// with no network. A .wasm can't be fetched from
+// file://, so the Wasm travels as base64 and the glue is imported from a Blob.
+//
+//   node scripts/offline.mjs [dist] [out.html]
+import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+
+const dist = process.argv[2] || 'dist';
+const out = process.argv[3] || 'dist-offline/is-ai-eating-cryptos-liquidity.html';
+const files = readdirSync(dist);
+const pick = (re) => {
+  const f = files.find((n) => re.test(n));
+  if (!f) throw new Error(`no ${re} in ${dist}: run trunk build --release first`);
+  return join(dist, f);
+};
+let html = readFileSync(join(dist, 'index.html'), 'utf8');
+const css = readFileSync(pick(/^app-.*\.css$/), 'utf8');
+const glue = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+\.js$/));
+const wasm = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+_bg\.wasm$/));
+
+html = html.replace(/<link rel="stylesheet" href="\.\/app-[^"]+\.css"[^>]*>/, () => `<style>\n${css}\n</style>`);
+html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+const start = html.indexOf('<script type="module">');
+const end = html.indexOf('</script>', start) + '</script>'.length;
+if (start < 0) throw new Error('no module script in index.html');
+const boot = `<script type="module">
+const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+const glue = new TextDecoder().decode(bytes("${glue.toString('base64')}"));
+const url = URL.createObjectURL(new Blob([glue], { type: 'text/javascript' }));
+const bindings = await import(url);
+const wasm = await bindings.default({ module_or_path: bytes("${wasm.toString('base64')}") });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+</script>`;
+html = html.slice(0, start) + boot + html.slice(end);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+console.log(`${out}: ${(html.length / 1024).toFixed(0)} KB`);
