@@ -30,10 +30,26 @@ use wasm_bindgen::JsCast;
 /// drawn, and no layout reflow.
 pub struct CanvasMeasure(pub web_sys::CanvasRenderingContext2d);
 
+thread_local! {
+    /// Widths already measured, by text and font size: the same labels come back every frame while dragging.
+    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(String, u32), u32>> = Default::default();
+}
+
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str, px: f64) -> u32 {
+        let key = (text.to_string(), (px * 100.0).round() as u32);
+        if let Some(w) = WIDTHS.with_borrow(|m| m.get(&key).copied()) {
+            return w;
+        }
         self.0.set_font(&format!("{px}px {FONT}"));
-        self.0.measure_text(text).map(|m| m.width().ceil() as u32).unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6) as u32)
+        let w = self.0.measure_text(text).map(|m| m.width().ceil() as u32).unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6) as u32);
+        WIDTHS.with_borrow_mut(|m| {
+            if m.len() > 4096 {
+                m.clear();
+            }
+            m.insert(key, w);
+        });
+        w
     }
 }
 
