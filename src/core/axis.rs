@@ -112,13 +112,6 @@ pub enum DateStep {
     Months(i32),
 }
 
-/// Time-axis ticks for `[start, end]` in English (see [`date_tick_kinds`]).
-pub fn date_ticks(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, String)>) {
-    use super::fmt::{Fmt, Plain};
-    let (step, ticks) = date_tick_kinds(start, end, max_count);
-    (step, ticks.into_iter().map(|(d, k)| (d, Plain(super::lang::Lang::En).tick(d, k))).collect())
-}
-
 /// Time-axis ticks for `[start, end]`: the finest calendar step (1, 2 days, a
 /// week, 2 weeks, 1, 2, 3, 6 months, a year) that gives at most `max_count`
 /// ticks inside the range. Labels say the month ("Sep"), with the year on the
@@ -205,6 +198,13 @@ fn tick_dates(start: Date, end: Date, step: DateStep) -> Vec<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ticks with their English labels.
+    fn date_ticks(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, String)>) {
+        use crate::core::fmt::{Fmt, Plain};
+        let (step, ticks) = date_tick_kinds(start, end, max_count);
+        (step, ticks.into_iter().map(|(d, k)| (d, Plain(crate::core::lang::Lang::En).tick(d, k))).collect())
+    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()

@@ -317,7 +317,7 @@ impl Reader {
         let decimals = self.opt_num(o, "decimals", at).map(|d| d.clamp(0.0, 12.0) as u8);
         let (points, precision, notes) = self.points(o, at);
         let id = id?;
-        let series = Series { id: id.clone(), name: name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), unit: String::new(), points };
+        let series = Series { id: id.clone(), name: name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), points };
         Some(SeriesDef { name: name?, unit: unit?, kind: kind?, frequency: frequency?, sources, caveat, decimals, series, precision, notes })
     }
 

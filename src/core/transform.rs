@@ -185,7 +185,7 @@ mod tests {
         let m = multiple(9.9, 29.3).unwrap();
         assert!((m - 2.9596).abs() < 0.0001);
         assert_eq!(multiple(0.0, 1.0), None);
-        let s = Series::new("x", "X", "", pts(&[("2025-09-05", 1.0), ("2025-09-08", 2.0)])).unwrap();
+        let s = Series { id: "x".into(), name: "X".into(), points: pts(&[("2025-09-05", 1.0), ("2025-09-08", 2.0)]) };
         // Saturday: the Friday close, not an interpolation.
         assert_eq!(value_at(&s, d("2025-09-06")).unwrap().date, d("2025-09-05"));
         assert_eq!(value_at(&s, d("2025-09-08")).unwrap().value, 2.0);

@@ -109,6 +109,30 @@ pub fn Scrubber() -> impl IntoView {
         format!("left:{:.3}%;width:{:.3}%", a * 100.0, (b - a) * 100.0)
     };
 
+    // One ARIA slider per handle; each stops at the other, so its range ends there.
+    let handle = move |h: Handle| {
+        let (name, key, min, max) = match h {
+            Handle::Start => ("start", Key::StartDate, Signal::derive(|| 0), Signal::derive(move || window.get().end)),
+            Handle::End => ("end", Key::EndDate, Signal::derive(move || window.get().start), Signal::derive(last)),
+        };
+        view! {
+            <div
+                class="handle"
+                data-handle=name
+                role="slider"
+                tabindex="0"
+                aria-label=move || t(state.lang.get(), key)
+                aria-orientation="horizontal"
+                aria-valuemin=move || min.get()
+                aria-valuemax=move || max.get()
+                aria-valuenow=move || { let w = window.get(); if h == Handle::Start { w.start } else { w.end } }
+                aria-valuetext=date_text(h)
+                style:left=pos(h)
+                on:keydown=move |ev| on_key(h, ev)
+            ></div>
+        }
+    };
+
     view! {
         // Time runs left to right in both languages, as on the chart.
         <div class="scrubber" dir="ltr" role="group" aria-label=move || t(state.lang.get(), Key::Timeline) class:dragging=move || dragging.get().is_some()>
@@ -128,34 +152,8 @@ pub fn Scrubber() -> impl IntoView {
                     <div class="after-track" style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"></div>
                     <div class="article-mark" class:label-left={f > 0.5} style=format!("left:{:.3}%", f * 100.0) aria-hidden="true"><bdi>{label}</bdi></div>
                 })}
-                <div
-                    class="handle"
-                    data-handle="start"
-                    role="slider"
-                    tabindex="0"
-                    aria-label=move || t(state.lang.get(), Key::StartDate)
-                    aria-orientation="horizontal"
-                    aria-valuemin="0"
-                    aria-valuemax=move || window.get().end
-                    aria-valuenow=move || window.get().start
-                    aria-valuetext=date_text(Handle::Start)
-                    style:left=pos(Handle::Start)
-                    on:keydown=move |ev| on_key(Handle::Start, ev)
-                ></div>
-                <div
-                    class="handle"
-                    data-handle="end"
-                    role="slider"
-                    tabindex="0"
-                    aria-label=move || t(state.lang.get(), Key::EndDate)
-                    aria-orientation="horizontal"
-                    aria-valuemin=move || window.get().start
-                    aria-valuemax=last
-                    aria-valuenow=move || window.get().end
-                    aria-valuetext=date_text(Handle::End)
-                    style:left=pos(Handle::End)
-                    on:keydown=move |ev| on_key(Handle::End, ev)
-                ></div>
+                {handle(Handle::Start)}
+                {handle(Handle::End)}
             </div>
             <div class="scrubber-dates" aria-hidden="true">
                 <bdi class="from">{date_text(Handle::Start)}</bdi>
