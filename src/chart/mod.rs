@@ -20,12 +20,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use theme::{Theme, DASHES, FONT, FONT_PX};
 
-/// A dated event drawn on the chart: a dashed line and a short label.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Marker {
-    pub date: Date,
-    pub label: String,
-}
+pub use crate::core::story::{Annotation, Marker, RefLine};
 
 /// One line of the chart.
 #[derive(Clone, Debug)]
@@ -51,21 +46,6 @@ pub enum Axis {
     Index,
     /// Percent change or drawdown ("+20%", "−40%").
     Change,
-}
-
-/// A horizontal reference line with its label (the pre-deal close, 100, 0%).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RefLine {
-    pub value: f64,
-    pub label: String,
-}
-
-/// A labelled point (the peak, a first crossing, a low).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Annotation {
-    pub date: Date,
-    pub value: f64,
-    pub label: String,
 }
 
 /// What to draw.

@@ -221,6 +221,99 @@ pub struct StoryDef {
     pub window: Option<(Date, Date)>,
     pub mode: Mode,
     pub faq: Vec<Faq>,
+    /// The guided path through the story; a story without steps opens on its own view.
+    pub steps: Vec<StepDef>,
+}
+
+/// A date in a figure: written as a date, or as the id of an earlier figure
+/// of the same step (its point's date: "the first close below after `peak`").
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateRef {
+    Date(Date),
+    Figure(String),
+}
+
+/// How a figure is computed. Every number a step's text quotes is one of these,
+/// computed from the data, or a sourced fact: never typed into the text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FigureOp {
+    /// The series' point on `at`, or the last one before it (never interpolated).
+    Value { series: String, at: DateRef },
+    /// The change in percent from the point at `from` to the point at `to`.
+    Change { series: String, from: DateRef, to: DateRef },
+    /// How many times the value at `from` the value at `to` is (×2.96).
+    Ratio { series: String, from: DateRef, to: DateRef },
+    /// The highest point between two dates (the first, if tied).
+    Max { series: String, from: DateRef, to: DateRef },
+    /// The lowest point between two dates (the first, if tied).
+    Min { series: String, from: DateRef, to: DateRef },
+    /// The first point after `after` whose value is below figure `below`'s.
+    FirstBelow { series: String, below: String, after: DateRef },
+    /// Market value lost: the share count (a fact) × (price at `from` − price at `at`), in US$bn.
+    Lost { series: String, shares: String, from: DateRef, at: DateRef },
+    /// 100 × this series ÷ (this series + `other`) at a date: a share of a total, in percent.
+    Share { series: String, other: String, at: DateRef },
+    /// A fact's value (its first alternative; the step says where sources disagree).
+    Fact { fact: String },
+}
+
+impl FigureOp {
+    pub const KEYWORDS: &'static str = "value, change, ratio, max, min, first_below, lost, share, fact";
+
+    /// The series it reads, if any.
+    pub fn series(&self) -> Option<&str> {
+        use FigureOp::*;
+        match self {
+            Value { series, .. }
+            | Change { series, .. }
+            | Ratio { series, .. }
+            | Max { series, .. }
+            | Min { series, .. }
+            | FirstBelow { series, .. }
+            | Lost { series, .. }
+            | Share { series, .. } => Some(series),
+            Fact { .. } => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureDef {
+    pub id: String,
+    pub op: FigureOp,
+    /// Decimals to show; by default what the value needs.
+    pub decimals: Option<u8>,
+}
+
+/// A figure drawn on the chart: a labelled point on its series, or a
+/// horizontal line at its value (in the series' own unit, so only when the
+/// chart shows absolute values of that series).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkDef {
+    pub figure: String,
+    pub line: bool,
+    pub label: Text,
+}
+
+/// One step of a story: a view of the chart and one to three sentences whose
+/// numbers are `{figure}` placeholders (`{figure.date}` for its date).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepDef {
+    pub title: Text,
+    pub text: Text,
+    /// The main series; by default the story's first.
+    pub main: Option<String>,
+    /// The comparisons on; by default the story's other series.
+    pub compare: Option<Vec<String>>,
+    pub mode: Option<Mode>,
+    pub log: bool,
+    /// By default the story's window.
+    pub window: Option<(Date, Date)>,
+    pub cursor: Option<Date>,
+    /// The events that stand out (the only ones drawn while on the step).
+    pub events: Vec<String>,
+    pub figures: Vec<FigureDef>,
+    pub marks: Vec<MarkDef>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -316,7 +409,10 @@ pub enum ProblemKind {
     NotAnObject,
     Missing,
     WrongType(&'static str),
-    UnknownKeyword { value: String, allowed: String },
+    UnknownKeyword {
+        value: String,
+        allowed: String,
+    },
     UnsupportedFormat(String),
     NotFinite,
     BadDate(String),
@@ -324,13 +420,29 @@ pub enum ProblemKind {
     DuplicateDate(String),
     DuplicateId,
     Empty,
-    UnknownRef { what: &'static str, id: String },
-    TooLarge { bytes: usize, limit: usize },
-    TooManyPoints { count: usize, limit: usize },
+    UnknownRef {
+        what: &'static str,
+        id: String,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    TooManyPoints {
+        count: usize,
+        limit: usize,
+    },
     CsvNoDateColumn,
     CsvNoNumbers,
-    CsvRowLength { expected: usize, found: usize },
+    CsvRowLength {
+        expected: usize,
+        found: usize,
+    },
     NotADataset,
+    /// A `{placeholder}` or a figure reference names no figure of the step.
+    UnknownFigure(String),
+    /// A figure cannot be computed from the data (no point on or before a date, say).
+    FigureNoData(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -446,6 +558,8 @@ impl ProblemKind {
                 CsvNoNumbers => "no column after the date holds numbers".into(),
                 CsvRowLength { expected, found } => format!("this row has {found} cells, the header has {expected}"),
                 NotADataset => "this is neither a dataset (JSON) nor a CSV with a header row".into(),
+                UnknownFigure(f) => format!("\"{f}\" is not a figure of this step (figures are defined before they are used)"),
+                FigureNoData(f) => format!("the figure \"{f}\" cannot be computed from the data (no point where it looks)"),
             },
             Lang::Ar => match self {
                 Syntax(m) => format!("هذا ليس JSON صالحًا ({m})"),
@@ -467,6 +581,8 @@ impl ProblemKind {
                 CsvNoNumbers => "لا يحتوي أي عمود بعد التاريخ على أرقام".into(),
                 CsvRowLength { expected, found } => format!("في هذا الصف {found} خلايا، وفي صف العناوين {expected}"),
                 NotADataset => "هذا الملف ليس مجموعة بيانات (JSON) ولا ملف CSV بصف عناوين".into(),
+                UnknownFigure(f) => format!("\"{f}\" ليس رقمًا معرّفًا في هذه الخطوة (تُعرَّف الأرقام قبل استخدامها)"),
+                FigureNoData(f) => format!("لا يمكن حساب الرقم \"{f}\" من البيانات (لا توجد نقطة حيث يبحث)"),
             },
         }
     }

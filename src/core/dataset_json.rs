@@ -98,6 +98,12 @@ impl Reader {
         }
         let ds = Dataset { id, title, published, sources, series, events, facts, deals, stories };
         self.check_refs(&ds);
+        for (i, s) in ds.stories.iter().enumerate() {
+            for (field, kind) in super::story::check_steps(&ds, s) {
+                let loc = Loc { section: "stories".into(), index: Some(i), id: Some(s.id.clone()), field: Some(field), ..Loc::default() };
+                self.push(loc, kind);
+            }
+        }
         Some(ds)
     }
 
@@ -461,23 +467,7 @@ impl Reader {
         let series = self.ids(o, "series", at);
         let compare = self.ids(o, "compare", at);
         let mode = self.keyword(o, "mode", at, Mode::from_keyword, Mode::keywords(), Some(Mode::Absolute));
-        let window = match o.get("window") {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(a)) if a.len() == 2 => {
-                let d = |v: &Value| v.as_str().and_then(|s| Date::parse_flexible(s).ok()).map(|d| d.0);
-                match (d(&a[0]), d(&a[1])) {
-                    (Some(x), Some(y)) => Some((x.min(y), x.max(y))),
-                    _ => {
-                        self.push(at.loc("window"), ProblemKind::WrongType("a [start, end] pair of dates"));
-                        None
-                    }
-                }
-            }
-            Some(_) => {
-                self.push(at.loc("window"), ProblemKind::WrongType("a [start, end] pair of dates"));
-                None
-            }
-        };
+        let window = self.window(o, "window", at);
         let mut faq = Vec::new();
         if let Some(list) = o.get("faq") {
             match list.as_array() {
@@ -497,8 +487,226 @@ impl Reader {
                 None => self.push(at.loc("faq"), ProblemKind::WrongType(T_LIST)),
             }
         }
+        let mut steps = Vec::new();
+        match o.get("steps") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let sat = At { section: at.section, index: at.index, id: at.id.clone() };
+                    match item.as_object() {
+                        Some(m) => steps.extend(self.step(m, &sat, i)),
+                        None => self.push(at.loc(&format!("steps[{i}]")), ProblemKind::NotAnObject),
+                    }
+                }
+            }
+            Some(_) => self.push(at.loc("steps"), ProblemKind::WrongType(T_LIST)),
+        }
         let title = title?;
-        Some(StoryDef { id: id?, summary: summary.unwrap_or_default(), title, series, compare, window, mode: mode?, faq })
+        Some(StoryDef { id: id?, summary: summary.unwrap_or_default(), title, series, compare, window, mode: mode?, faq, steps })
+    }
+
+    fn window(&mut self, o: &Map<String, Value>, f: &str, at: &At) -> Option<(Date, Date)> {
+        match o.get(f) {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(a)) if a.len() == 2 => {
+                let d = |v: &Value| v.as_str().and_then(|s| Date::parse_flexible(s).ok()).map(|d| d.0);
+                match (d(&a[0]), d(&a[1])) {
+                    (Some(x), Some(y)) => Some((x.min(y), x.max(y))),
+                    _ => {
+                        self.push(at.loc(f), ProblemKind::WrongType("a [start, end] pair of dates"));
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                self.push(at.loc(f), ProblemKind::WrongType("a [start, end] pair of dates"));
+                None
+            }
+        }
+    }
+
+    /// One step of a story; `i` is its place in `steps` (problems say `steps[i].field`).
+    fn step(&mut self, o: &Map<String, Value>, at: &At, i: usize) -> Option<StepDef> {
+        let f = |name: &str| format!("steps[{i}].{name}");
+        // Fields are read from the step object but reported under the story.
+        let sub = At { section: at.section, index: at.index, id: at.id.clone() };
+        let loc = |name: &str| sub.loc(&f(name));
+        let title = self.sub_text(o, "title", loc("title"), true);
+        let text = self.sub_text(o, "text", loc("text"), true);
+        let main = match o.get("main") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.push(loc("main"), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        };
+        let compare = o.get("compare").filter(|v| !v.is_null()).map(|_| self.relocated(loc("compare"), |r| r.ids(o, "compare", &sub)));
+        let mode = match o.get("mode") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => {
+                let m = Mode::from_keyword(s);
+                if m.is_none() {
+                    self.push(loc("mode"), ProblemKind::UnknownKeyword { value: s.clone(), allowed: Mode::keywords() });
+                }
+                m
+            }
+            Some(_) => {
+                self.push(loc("mode"), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        };
+        let log = match o.get("log") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.push(loc("log"), ProblemKind::WrongType("true or false"));
+                false
+            }
+        };
+        let window = self.relocated(loc("window"), |r| r.window(o, "window", &sub));
+        let cursor = match o.get("cursor") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => match Date::parse_flexible(s) {
+                Ok((d, _)) => Some(d),
+                Err(_) => {
+                    self.push(loc("cursor"), ProblemKind::BadDate(s.clone()));
+                    None
+                }
+            },
+            Some(_) => {
+                self.push(loc("cursor"), ProblemKind::WrongType(T_STRING));
+                None
+            }
+        };
+        let events = self.relocated(loc("events"), |r| r.ids(o, "events", &sub));
+        let mut figures = Vec::new();
+        if let Some(v) = o.get("figures").filter(|v| !v.is_null()) {
+            match v.as_array() {
+                Some(list) => {
+                    for (k, item) in list.iter().enumerate() {
+                        let floc = loc(&format!("figures[{k}]"));
+                        match item.as_object() {
+                            Some(m) => figures.extend(self.figure(m, floc)),
+                            None => self.push(floc, ProblemKind::NotAnObject),
+                        }
+                    }
+                }
+                None => self.push(loc("figures"), ProblemKind::WrongType(T_LIST)),
+            }
+        }
+        let mut marks = Vec::new();
+        if let Some(v) = o.get("marks").filter(|v| !v.is_null()) {
+            match v.as_array() {
+                Some(list) => {
+                    for (k, item) in list.iter().enumerate() {
+                        let mloc = loc(&format!("marks[{k}]"));
+                        let Some(m) = item.as_object() else {
+                            self.push(mloc, ProblemKind::NotAnObject);
+                            continue;
+                        };
+                        let figure = m.get("figure").and_then(Value::as_str).map(String::from);
+                        let line = match m.get("as").and_then(Value::as_str) {
+                            Some("line") => Some(true),
+                            Some("point") | None => Some(false),
+                            Some(other) => {
+                                self.push(mloc.clone(), ProblemKind::UnknownKeyword { value: other.into(), allowed: "point, line".into() });
+                                None
+                            }
+                        };
+                        let label = self.sub_text(m, "label", mloc.clone(), true);
+                        if figure.is_none() {
+                            self.push(Loc { field: Some(format!("{}.figure", mloc.field.clone().unwrap_or_default())), ..mloc.clone() }, ProblemKind::Missing);
+                        }
+                        if let (Some(figure), Some(line), Some(label)) = (figure, line, label) {
+                            marks.push(MarkDef { figure, line, label });
+                        }
+                    }
+                }
+                None => self.push(loc("marks"), ProblemKind::WrongType(T_LIST)),
+            }
+        }
+        Some(StepDef { title: title?, text: text?, main, compare, mode, log, window, cursor, events, figures, marks })
+    }
+
+    /// Runs a reader whose problems belong at `loc` (a field inside a step).
+    fn relocated<T>(&mut self, loc: Loc, read: impl FnOnce(&mut Reader) -> T) -> T {
+        let before = self.problems.len();
+        let t = read(self);
+        for p in self.problems.iter_mut().skip(before) {
+            p.loc = loc.clone();
+        }
+        t
+    }
+
+    fn sub_text(&mut self, o: &Map<String, Value>, f: &str, loc: Loc, required: bool) -> Option<Text> {
+        let at = At { section: "", index: 0, id: None };
+        self.relocated(loc, |r| r.text(o, f, &at, required))
+    }
+
+    fn figure(&mut self, o: &Map<String, Value>, loc: Loc) -> Option<FigureDef> {
+        let field = |name: &str| Loc { field: Some(format!("{}.{name}", loc.field.clone().unwrap_or_default())), ..loc.clone() };
+        let s = |r: &mut Reader, name: &str| -> Option<String> {
+            match o.get(name) {
+                Some(Value::String(v)) if !v.trim().is_empty() => Some(v.clone()),
+                Some(Value::String(_)) | None | Some(Value::Null) => {
+                    r.push(field(name), ProblemKind::Missing);
+                    None
+                }
+                Some(_) => {
+                    r.push(field(name), ProblemKind::WrongType(T_STRING));
+                    None
+                }
+            }
+        };
+        let id = s(self, "id");
+        let op = s(self, "op")?;
+        let date = |r: &mut Reader, name: &str| -> Option<DateRef> {
+            let v = s(r, name)?;
+            Some(match Date::parse_flexible(&v) {
+                Ok((d, _)) => DateRef::Date(d),
+                Err(_) if v.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+                    r.push(field(name), ProblemKind::BadDate(v));
+                    return None;
+                }
+                Err(_) => DateRef::Figure(v),
+            })
+        };
+        let op = match op.as_str() {
+            "value" => FigureOp::Value { series: s(self, "series")?, at: date(self, "at")? },
+            "change" | "ratio" | "max" | "min" => {
+                let (series, from, to) = (s(self, "series"), date(self, "from"), date(self, "to"));
+                let (series, from, to) = (series?, from?, to?);
+                match op.as_str() {
+                    "change" => FigureOp::Change { series, from, to },
+                    "ratio" => FigureOp::Ratio { series, from, to },
+                    "max" => FigureOp::Max { series, from, to },
+                    _ => FigureOp::Min { series, from, to },
+                }
+            }
+            "first_below" => {
+                let (series, below, after) = (s(self, "series"), s(self, "below"), date(self, "after"));
+                FigureOp::FirstBelow { series: series?, below: below?, after: after? }
+            }
+            "lost" => {
+                let (series, shares, from, at) = (s(self, "series"), s(self, "shares"), date(self, "from"), date(self, "at"));
+                FigureOp::Lost { series: series?, shares: shares?, from: from?, at: at? }
+            }
+            "share" => {
+                let (series, other, at) = (s(self, "series"), s(self, "other"), date(self, "at"));
+                FigureOp::Share { series: series?, other: other?, at: at? }
+            }
+            "fact" => FigureOp::Fact { fact: s(self, "fact")? },
+            other => {
+                self.push(field("op"), ProblemKind::UnknownKeyword { value: other.into(), allowed: FigureOp::KEYWORDS.into() });
+                return None;
+            }
+        };
+        let decimals = match o.get("decimals") {
+            None | Some(Value::Null) => None,
+            Some(v) => self.number(v, field("decimals")).map(|d| d.clamp(0.0, 6.0) as u8),
+        };
+        Some(FigureDef { id: id?, op, decimals })
     }
 
     /// Every id that points somewhere must point at something.
@@ -743,6 +951,7 @@ pub fn write(ds: &Dataset) -> String {
                     })
                     .collect();
                 put(&mut m, "faq", Value::Array(faq));
+                put(&mut m, "steps", Value::Array(s.steps.iter().map(step_json).collect()));
                 Value::Object(m)
             })
             .collect(),
@@ -750,6 +959,98 @@ pub fn write(ds: &Dataset) -> String {
     out.push_str(&top.join(",\n"));
     out.push_str("\n}\n");
     out
+}
+
+fn step_json(st: &StepDef) -> Value {
+    let mut m = Map::new();
+    let date_ref = |d: &DateRef| match d {
+        DateRef::Date(d) => Value::from(d.iso()),
+        DateRef::Figure(f) => Value::from(f.clone()),
+    };
+    put(&mut m, "title", text_json(&st.title));
+    put(&mut m, "text", text_json(&st.text));
+    put(&mut m, "main", opt(&st.main));
+    if let Some(c) = &st.compare {
+        // An empty list means "no comparisons": keep it.
+        m.insert("compare".into(), strs(c));
+    }
+    put(&mut m, "mode", st.mode.map(|x| Value::from(x.keyword())).unwrap_or(Value::Null));
+    if st.log {
+        m.insert("log".into(), Value::Bool(true));
+    }
+    put(&mut m, "window", st.window.map(|(a, b)| serde_json::json!([a.iso(), b.iso()])).unwrap_or(Value::Null));
+    put(&mut m, "cursor", st.cursor.map(|d| Value::from(d.iso())).unwrap_or(Value::Null));
+    put(&mut m, "events", strs(&st.events));
+    let figs: Vec<Value> = st
+        .figures
+        .iter()
+        .map(|f| {
+            let mut fm = Map::new();
+            put(&mut fm, "id", f.id.clone().into());
+            let mut field = |k: &str, v: Value| put(&mut fm, k, v);
+            match &f.op {
+                FigureOp::Value { series, at } => {
+                    field("op", "value".into());
+                    field("series", series.clone().into());
+                    field("at", date_ref(at));
+                }
+                FigureOp::Change { series, from, to }
+                | FigureOp::Ratio { series, from, to }
+                | FigureOp::Max { series, from, to }
+                | FigureOp::Min { series, from, to } => {
+                    let op = match f.op {
+                        FigureOp::Change { .. } => "change",
+                        FigureOp::Ratio { .. } => "ratio",
+                        FigureOp::Max { .. } => "max",
+                        _ => "min",
+                    };
+                    field("op", op.into());
+                    field("series", series.clone().into());
+                    field("from", date_ref(from));
+                    field("to", date_ref(to));
+                }
+                FigureOp::FirstBelow { series, below, after } => {
+                    field("op", "first_below".into());
+                    field("series", series.clone().into());
+                    field("below", below.clone().into());
+                    field("after", date_ref(after));
+                }
+                FigureOp::Lost { series, shares, from, at } => {
+                    field("op", "lost".into());
+                    field("series", series.clone().into());
+                    field("shares", shares.clone().into());
+                    field("from", date_ref(from));
+                    field("at", date_ref(at));
+                }
+                FigureOp::Share { series, other, at } => {
+                    field("op", "share".into());
+                    field("series", series.clone().into());
+                    field("other", other.clone().into());
+                    field("at", date_ref(at));
+                }
+                FigureOp::Fact { fact } => {
+                    field("op", "fact".into());
+                    field("fact", fact.clone().into());
+                }
+            }
+            put(&mut fm, "decimals", f.decimals.map(Value::from).unwrap_or(Value::Null));
+            Value::Object(fm)
+        })
+        .collect();
+    put(&mut m, "figures", Value::Array(figs));
+    let marks: Vec<Value> = st
+        .marks
+        .iter()
+        .map(|k| {
+            let mut mm = Map::new();
+            put(&mut mm, "figure", k.figure.clone().into());
+            put(&mut mm, "as", if k.line { "line" } else { "point" }.into());
+            put(&mut mm, "label", text_json(&k.label));
+            Value::Object(mm)
+        })
+        .collect();
+    put(&mut m, "marks", Value::Array(marks));
+    Value::Object(m)
 }
 
 /// Whole numbers are written without ".0" (2300, not 2300.0).

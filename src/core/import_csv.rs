@@ -159,6 +159,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
         window: None,
         mode: Mode::Absolute,
         faq: Vec::new(),
+        steps: Vec::new(),
     };
     Ok(Dataset {
         id: slug(file_name).to_lowercase(),

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod permalink;
 pub mod series;
 pub mod stories;
+pub mod story;
 pub mod timeline;
 pub mod transform;
 pub mod view;
