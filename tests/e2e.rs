@@ -10,6 +10,7 @@ mod support;
 
 use liquidity_explorer::core::bundled::dataset;
 use liquidity_explorer::core::date::Date;
+use liquidity_explorer::core::story;
 use liquidity_explorer::core::timeline::Timeline;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,10 @@ window.addEventListener('unhandledrejection',function(e){errs.push('unhandledrej
 const INK: &str = "const c=document.querySelector('.chart canvas');if(!c||!c.width||!c.height)return 0;\
 const d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;let n=0;\
 for(let i=0;i<d.length;i+=4){if(d[i]<245||d[i+1]<245||d[i+2]<245)n++;}return n;";
+
+/// Oracle over the whole of 2025, as an address with a view (the page opened
+/// on this before stories had steps; such addresses still open exactly it).
+const YEAR: &str = "?story=oracle&time=2025-01-02..2025-12-31";
 
 /// A fingerprint of the canvas pixels (FNV-1a over every pixel).
 const FINGERPRINT: &str = "const c=document.querySelector('.chart canvas');if(!c||!c.width||!c.height)return '';\
@@ -151,7 +156,7 @@ fn loads_and_draws(c: &Ctx) -> Result<(), String> {
 }
 
 fn keyboard_moves_the_end_handle_and_redraws(c: &Ctx) -> Result<(), String> {
-    c.open("")?;
+    c.open(YEAR)?;
     let (n, end0) = (c.dates.len(), c.end0);
     let big = (n / 10).max(1);
     let end = c.handle("end")?;
@@ -431,6 +436,23 @@ fn click_story(c: &Ctx, story: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Switches a comparison on (if it is not already).
+fn switch_on(c: &Ctx, id: &str) -> Result<(), String> {
+    let css = format!("[data-series={id}]");
+    if c.js(&format!("return document.querySelector({css:?}).getAttribute('aria-checked')"))? != json!("true") {
+        click(c, &css)?;
+    }
+    Ok(())
+}
+
+/// The window the page opens on: the first story's first step, snapped to the timeline.
+fn first_step_window(c: &Ctx) -> (Date, Date) {
+    let ds = dataset().unwrap();
+    let st = &ds.stories[0];
+    let (a, b) = story::step_spec(&ds, st, &st.steps[0]).window;
+    c.timeline.dates(c.timeline.window_for(a, b)).unwrap_or((a, b))
+}
+
 fn click(c: &Ctx, css: &str) -> Result<(), String> {
     c.js(&format!("document.querySelector({css:?}).scrollIntoView({{block:'center'}})"))?;
     c.browser.find(css).and_then(|b| c.browser.click(&b))
@@ -509,7 +531,7 @@ fn every_story_draws_and_its_controls_change_the_picture(c: &Ctx) -> Result<(), 
 }
 
 fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
-    c.open("")?;
+    c.open(YEAR)?;
     // The 10 Sep event puts the crosshair on that day: Oracle's close.
     click(c, "[data-event=orcl-openai-deal]")?;
     let r = c.browser.wait_for(
@@ -531,7 +553,7 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
     c.browser.wait_for("11 Sep", &format!("return document.querySelector('.cursor-date').textContent==={d11:?}"), Duration::from_secs(5))?;
     // A stock on a weekend reads its last close, labelled with that close's date.
     click_story(c, "miners")?;
-    click(c, "[data-series=BTC]")?;
+    switch_on(c, "BTC")?;
     click(c, "[data-event=iren-msft]")?;
     let canvas = c.browser.find(".chart canvas")?;
     c.browser.send_keys(&canvas, keys::LEFT)?;
@@ -562,7 +584,7 @@ fn the_crosshair_reads_known_values(c: &Ctx) -> Result<(), String> {
 }
 
 fn clicking_an_event_on_the_chart_opens_it(c: &Ctx) -> Result<(), String> {
-    c.open("")?;
+    c.open(YEAR)?;
     let (x, y) = chart_point(c, "2025-11-07")?;
     c.browser.pointer(
         "mouse",
@@ -599,7 +621,7 @@ fn the_timeline_is_linked_across_views(c: &Ctx) -> Result<(), String> {
 }
 
 fn play_runs_and_stops(c: &Ctx) -> Result<(), String> {
-    c.open("")?;
+    c.open(YEAR)?;
     click(c, ".play")?;
     c.browser.wait_for("playing", "return document.querySelector('.play').getAttribute('aria-pressed')==='true'", Duration::from_secs(2))?;
     let first = c.browser.wait_for("the cursor", "const d=document.querySelector('.cursor-date');return d?d.textContent:null;", Duration::from_secs(3))?;
@@ -620,7 +642,7 @@ fn play_runs_and_stops(c: &Ctx) -> Result<(), String> {
     }
     // Readers who ask for reduced motion get no animation.
     c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}))?;
-    c.open("")?;
+    c.open(YEAR)?;
     click(c, ".play")?;
     let d = text_of(c, ".cursor-date")?;
     let pressed = c.js("return document.querySelector('.play').getAttribute('aria-pressed')")?;
@@ -632,7 +654,7 @@ fn play_runs_and_stops(c: &Ctx) -> Result<(), String> {
 }
 
 fn the_table_shows_what_the_chart_shows(c: &Ctx) -> Result<(), String> {
-    c.open("")?;
+    c.open(YEAR)?;
     click(c, ".table-toggle")?;
     let v = c.browser.wait_for("the table", "const t=document.querySelector('table.data');return t?[t.tBodies[0].rows.length, t.tBodies[0].rows[0].cells[1].textContent, t.tHead.rows[0].cells.length]:null;", Duration::from_secs(5))?;
     let ds = dataset().unwrap();
@@ -714,7 +736,7 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
         return Err("time runs left to right on the chart and the scrubber in Arabic too".into());
     }
     // The end date reads as the browser writes it in Arabic, with Western digits.
-    let want = c.long_in(c.dates[c.end0], "ar-u-nu-latn")?;
+    let want = c.long_in(first_step_window(c).1, "ar-u-nu-latn")?;
     if at(7) != want {
         return Err(format!("end date {} vs Intl {want}", at(7)));
     }
@@ -739,8 +761,8 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
         return Err(format!("the Arabic page scrolls sideways at 320 px: {wide}"));
     }
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
-    // The crosshair reads in Arabic too.
-    click(c, "[data-event=orcl-openai-deal]")?;
+    // The crosshair reads in Arabic too: the deal day's step puts it on 10 Sep.
+    click(c, ".step-next")?;
     let r = c.browser.wait_for(
         "the readout",
         "const d=document.querySelector('.cursor-date');return d?document.querySelector('#readout').textContent:null;",
@@ -904,7 +926,7 @@ fn the_address_restores_the_view(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let history0 = c.js("return history.length")?;
     click_story(c, "miners")?;
-    click(c, "[data-series=BTC]")?;
+    switch_on(c, "BTC")?;
     click(c, "[data-mode=percent]")?;
     let end = c.handle("end")?;
     c.browser.send_keys(&end, &keys::LEFT.repeat(12))?;
@@ -1014,7 +1036,7 @@ fn the_embed_sizes_itself_in_a_page_from_another_origin(c: &Ctx) -> Result<(), S
 
 fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
     c.metrics(1000, 900, 2.0, false)?;
-    c.open("")?;
+    c.open(YEAR)?;
     // Catch the files instead of saving them.
     c.js(
         "window.__files=[];const o=URL.createObjectURL;URL.createObjectURL=function(b){const u=o.call(URL,b);window.__files.push({url:u,blob:b});return u;};\
@@ -1139,6 +1161,227 @@ fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+/// Waits until the step controls say `count` (e.g. "2 of 4") and the step's title is `title`.
+fn expect_step(c: &Ctx, count: &str, title: &str) -> Result<(), String> {
+    c.browser
+        .wait_for(
+            &format!("step {count}"),
+            &format!(
+                "const n=document.querySelector('[data-testid=step-count]'),t=document.querySelector('.step-title');\
+                 return (!n||n.textContent==={count:?})&&t&&t.textContent==={title:?};"
+            ),
+            Duration::from_secs(5),
+        )
+        .map(|_| ())
+}
+
+/// Waits until the canvas stops changing (a glide between steps has ended) and returns its fingerprint.
+fn settled(c: &Ctx) -> Result<String, String> {
+    let mut last = c.fingerprint()?;
+    for _ in 0..40 {
+        std::thread::sleep(Duration::from_millis(150));
+        let now = c.fingerprint()?;
+        if now == last {
+            return Ok(now);
+        }
+        last = now;
+    }
+    Err("the chart never settled".into())
+}
+
+fn every_story_opens_on_its_point_from_every_other(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    let ids: Vec<&str> = ds.stories.iter().map(|s| s.id.as_str()).collect();
+    for a in &ids {
+        for b in ids.iter().filter(|b| *b != a) {
+            c.open(&format!("?story={a}"))?;
+            click_story(c, b)?;
+            let st = ds.story(b).unwrap();
+            expect_step(c, &format!("1 of {}", st.steps.len()), &st.steps[0].title.en).map_err(|e| format!("{b} from {a}: {e}"))?;
+            let v = c.js(&format!("return [!!document.querySelector('.empty-note'), (function(){{{INK}}})()]"))?;
+            if v[0] != json!(false) || v[1].as_f64().unwrap_or(0.0) < 2000.0 {
+                return Err(format!("{b} opened from {a} shows an empty chart: {v}"));
+            }
+        }
+    }
+    // A window the reader chose that holds none of the next story's data moves, and the reader is told.
+    c.open("?story=oracle&time=2025-09-01..2025-09-30")?;
+    click_story(c, "funding")?;
+    let moved =
+        c.browser.wait_for("the moved note", "const m=document.querySelector('[data-testid=moved]');return m?m.textContent:null;", Duration::from_secs(5))?;
+    if !moved.as_str().unwrap_or("").contains("The window moved") || c.js("return !!document.querySelector('.empty-note')")? != json!(false) {
+        return Err(format!("from September 2025 the funding story should move the window and say so: {moved}"));
+    }
+    // One that holds data is kept (the linked timeline).
+    c.open("?story=oracle&time=2025-09-01..2025-11-28")?;
+    let end = c.browser.attr(&c.handle("end")?, "aria-valuetext")?;
+    click_story(c, "miners")?;
+    let now = c.browser.attr(&c.handle("end")?, "aria-valuetext")?;
+    if now != end || c.js("return !!document.querySelector('[data-testid=moved]')")? != json!(false) {
+        return Err(format!("the miners story has data in Sep–Nov 2025: the window stays ({end} → {now})"));
+    }
+    c.no_errors()
+}
+
+fn steps_move_by_buttons_dots_and_keys(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    let oracle = ds.story("oracle").unwrap();
+    let title = |i: usize| oracle.steps[i].title.en.clone();
+    c.open("?story=oracle")?;
+    expect_step(c, "1 of 4", &title(0))?;
+    if c.js("return document.querySelector('.step-text').getAttribute('aria-live')")? != json!("polite") {
+        return Err("the step's text is announced politely".into());
+    }
+    let first = settled(c)?;
+    click(c, ".step-next")?;
+    expect_step(c, "2 of 4", &title(1))?;
+    c.wait_changed(&first)?;
+    c.browser.wait_for("the address", "return location.search.includes('step=2')&&!location.search.includes('time=')", Duration::from_secs(5))?;
+    click(c, ".step-dots li:nth-child(4) .dot")?;
+    expect_step(c, "4 of 4", &title(3))?;
+    let prev = c.browser.find(".step-prev")?;
+    c.browser.send_keys(&prev, keys::LEFT)?;
+    expect_step(c, "3 of 4", &title(2))?;
+    c.browser.send_keys(&prev, keys::HOME)?;
+    expect_step(c, "1 of 4", &title(0))?;
+    c.browser.send_keys(&prev, keys::END)?;
+    expect_step(c, "4 of 4", &title(3))?;
+    click(c, ".step-prev")?;
+    expect_step(c, "3 of 4", &title(2))?;
+    if c.js("return [...document.querySelectorAll('.step-dots .dot')].map(d=>d.getAttribute('aria-current'))")? != json!([null, null, "step", null]) {
+        return Err("the third dot is the current step".into());
+    }
+    // Changing anything leaves the guided path: the address holds the whole view; the reader can return.
+    click(c, "[data-mode=percent]")?;
+    c.browser.wait_for("the off-path note", "return !!document.querySelector('[data-testid=off-path]')", Duration::from_secs(5))?;
+    c.browser.wait_for(
+        "the whole view in the address",
+        "return location.search.includes('mode=percent')&&location.search.includes('time=')&&!location.search.includes('step=')",
+        Duration::from_secs(5),
+    )?;
+    click(c, ".back-to-step")?;
+    expect_step(c, "3 of 4", &title(2))?;
+    c.browser.wait_for(
+        "back on the step",
+        "return !document.querySelector('[data-testid=off-path]')&&location.search.includes('step=3')&&!location.search.includes('mode=')",
+        Duration::from_secs(5),
+    )?;
+    // In Arabic the arrows follow the reading direction: left is forward.
+    c.open("?story=oracle&lang=ar")?;
+    expect_step(c, "1 من 4", &oracle.steps[0].title.ar)?;
+    let next = c.browser.find(".step-next")?;
+    c.browser.send_keys(&next, keys::LEFT)?;
+    expect_step(c, "2 من 4", &oracle.steps[1].title.ar)?;
+    if text_of(c, ".step-next")?.trim_end_matches(['←', ' ']) != "التالي" {
+        return Err(format!("the Next button in Arabic: {}", text_of(c, ".step-next")?));
+    }
+    c.no_errors()
+}
+
+fn a_step_address_reproduces_the_step(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    let oracle = ds.story("oracle").unwrap();
+    c.open("?story=oracle")?;
+    click(c, ".step-next")?;
+    expect_step(c, "2 of 4", &oracle.steps[1].title.en)?;
+    click(c, ".step-next")?;
+    expect_step(c, "3 of 4", &oracle.steps[2].title.en)?;
+    let walked = settled(c)?;
+    c.open("?story=oracle&step=3")?;
+    expect_step(c, "3 of 4", &oracle.steps[2].title.en)?;
+    let opened = settled(c)?;
+    if opened != walked {
+        return Err("?story=oracle&step=3 should draw the same pixels as walking to step 3".into());
+    }
+    // The embed code keeps the step.
+    click(c, ".embed-toggle")?;
+    let code = c.browser.wait_for(
+        "the embed code",
+        "const t=document.querySelector('.embed-code');return t&&t.value.includes('step=3')?t.value:null;",
+        Duration::from_secs(5),
+    )?;
+    if !code.as_str().unwrap_or("").contains("story=oracle") {
+        return Err(format!("the embed code: {code}"));
+    }
+    // Invalid steps fall back to the first.
+    for bad in ["step=0", "step=99", "step=two", "step=-3"] {
+        c.open(&format!("?story=oracle&{bad}"))?;
+        expect_step(c, "1 of 4", &oracle.steps[0].title.en).map_err(|e| format!("{bad}: {e}"))?;
+    }
+    // Today's permalinks keep opening the same views (off the guided path).
+    c.open(YEAR)?;
+    let v = c.js("return [document.querySelector('[data-handle=start]').getAttribute('aria-valuetext'),document.querySelector('[data-handle=end]').getAttribute('aria-valuetext'),!!document.querySelector('[data-testid=off-path]')]")?;
+    let want = json!([c.long(c.dates[c.start0])?, c.long(c.dates[c.end0])?, true]);
+    if v != want {
+        return Err(format!("an address with a view opens that view: {v} vs {want}"));
+    }
+    c.no_errors()
+}
+
+fn a_page_on_another_origin_drives_the_steps(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    c.browser.goto(&format!("http://localhost:{}/steps-host.html", c.app.port))?;
+    c.browser.frame(Some("#chart"))?;
+    expect_step(c, "1 of 4", &ds.story("oracle").unwrap().steps[0].title.en)?;
+    c.browser.frame(None)?;
+    // Junk, unknown stories, steps out of range and lookalikes are ignored.
+    c.js("send('junk');send(null);send([1,2]);send({type:'liquidity-explorer:step',story:'oracle',step:99});\
+          send({type:'liquidity-explorer:step',story:'nope',step:1});send({type:'liquidity-explorer:step',story:'oracle',step:'3'});\
+          send({type:'liquidity-explorer:step',story:'oracle',step:2.5});send({type:'liquidity-explorer:step',story:'oracle',step:0});\
+          send({type:'liquidity-explorer:height',height:10});")?;
+    std::thread::sleep(Duration::from_millis(600));
+    c.browser.frame(Some("#chart"))?;
+    expect_step(c, "1 of 4", &ds.story("oracle").unwrap().steps[0].title.en).map_err(|e| format!("junk moved the chart: {e}"))?;
+    c.no_errors()?;
+    c.browser.frame(None)?;
+    c.js("send({type:'liquidity-explorer:step',story:'oracle',step:3});")?;
+    c.browser.frame(Some("#chart"))?;
+    expect_step(c, "3 of 4", &ds.story("oracle").unwrap().steps[2].title.en)?;
+    c.browser.frame(None)?;
+    c.js("send({type:'liquidity-explorer:step',story:'miners',step:2});")?;
+    c.browser.frame(Some("#chart"))?;
+    expect_step(c, "2 of 4", &ds.story("miners").unwrap().steps[1].title.en)?;
+    let r = c.no_errors();
+    c.browser.frame(None)?;
+    r
+}
+
+fn scrolling_the_scrolly_page_walks_the_chart_through_the_story(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    let oracle = ds.story("oracle").unwrap();
+    for (lang, dir) in [("en", "ltr"), ("ar", "rtl")] {
+        for (w, h, mobile) in [(1280, 800, false), (360, 740, true)] {
+            c.metrics(w, h, if mobile { 2.0 } else { 1.0 }, mobile)?;
+            c.browser.goto(&c.app.url(&format!("scrolly.html?lang={lang}")))?;
+            if c.js("return document.documentElement.dir")? != json!(dir) {
+                return Err(format!("scrolly.html?lang={lang} should be {dir}"));
+            }
+            for (i, st) in oracle.steps.iter().enumerate() {
+                let n = i + 1;
+                c.js(&format!("document.querySelector('[data-lang={lang}] [data-step=\"{n}\"]').scrollIntoView({{block:'center'}})"))?;
+                let title = match lang {
+                    "ar" => &st.title.ar,
+                    _ => &st.title.en,
+                };
+                c.browser
+                    .wait_for(
+                        &format!("step {n} in the chart ({lang}, {w} px)"),
+                        &format!(
+                            "const f=document.querySelector('iframe');const d=f.contentDocument;const t=d&&d.querySelector('.step-title');\
+                             const p=document.querySelector('[data-lang={lang}] [data-step=\"{n}\"]');\
+                             return t&&t.textContent==={title:?}&&p.classList.contains('is-active')&&d.documentElement.lang==={lang:?};"
+                        ),
+                        Duration::from_secs(8),
+                    )
+                    .map_err(|e| format!("{e}"))?;
+            }
+            c.shot(&format!("scrolly-{lang}-{w}.png"))?;
+            c.no_errors()?;
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1169,10 +1412,20 @@ fn main() {
 <script src="{chart}/embed.js"></script>
 </body></html>"#
     );
+    // A page on that other origin driving the chart's steps by postMessage.
+    let steps_host = format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>Steps host</title></head><body>
+<iframe id="chart" src="{chart}/?embed=1&story=oracle" title="chart" style="width:100%;height:900px;border:0"></iframe>
+<script>window.send=function(m){{document.getElementById('chart').contentWindow.postMessage(m,'*');}};</script>
+</body></html>"#
+    );
     let app = StaticServer::start_on(
         port,
         &dist,
-        Options { extra: vec![("broken.json".into(), broken_json), ("host.html".into(), host.into_bytes())], ..inject.clone() },
+        Options {
+            extra: vec![("broken.json".into(), broken_json), ("host.html".into(), host.into_bytes()), ("steps-host.html".into(), steps_host.into_bytes())],
+            ..inject.clone()
+        },
     );
     let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
     // The linked timeline holds every date of the dataset; the page opens on
@@ -1185,7 +1438,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 29] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 34] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1214,6 +1467,11 @@ fn main() {
         ("the_embed_sizes_itself_in_a_page_from_another_origin", the_embed_sizes_itself_in_a_page_from_another_origin),
         ("downloads_hold_what_the_screen_shows", downloads_hold_what_the_screen_shows),
         ("the_offline_file_opens_with_no_network", the_offline_file_opens_with_no_network),
+        ("every_story_opens_on_its_point_from_every_other", every_story_opens_on_its_point_from_every_other),
+        ("steps_move_by_buttons_dots_and_keys", steps_move_by_buttons_dots_and_keys),
+        ("a_step_address_reproduces_the_step", a_step_address_reproduces_the_step),
+        ("a_page_on_another_origin_drives_the_steps", a_page_on_another_origin_drives_the_steps),
+        ("scrolling_the_scrolly_page_walks_the_chart_through_the_story", scrolling_the_scrolly_page_walks_the_chart_through_the_story),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

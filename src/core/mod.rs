@@ -15,7 +15,6 @@ pub mod import_csv;
 pub mod lang;
 pub mod permalink;
 pub mod series;
-pub mod stories;
 pub mod story;
 pub mod timeline;
 pub mod transform;

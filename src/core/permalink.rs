@@ -1,7 +1,8 @@
 //! The whole view in the address: short, readable, and forgiving. Forms follow
 //! Our World in Data's: `time=2025-09-01..2025-11-30`, lists joined by `~`.
 //!
-//! `story`, `series` (the main line, when not the story's first), `compare`
+//! `story`, `step` (1-based: the story's guided path; with no view parameters
+//! the story opens on that step), `series` (the main line, when not the story's first), `compare`
 //! (the comparisons switched on; present and empty means none), `mode`
 //! (`absolute|indexed|percent|drawdown`), `scale=log`, `time`, `cursor`, `table=1`,
 //! `lang=ar|en`, `theme=dark|light`, `data=<url>`; embedding: `embed=1`,
@@ -15,6 +16,8 @@ use super::lang::Lang;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Params {
     pub story: Option<String>,
+    /// The story's step, 1-based as written (`step=3`).
+    pub step: Option<usize>,
     pub series: Option<String>,
     pub compare: Option<Vec<String>>,
     pub mode: Option<Mode>,
@@ -30,6 +33,14 @@ pub struct Params {
     pub plain: bool,
     pub transparent: bool,
     pub child_id: Option<String>,
+}
+
+impl Params {
+    /// Whether the address carries a view of its own (today's permalinks):
+    /// then it opens that view, off the guided path; otherwise a story opens on a step.
+    pub fn has_view(&self) -> bool {
+        self.series.is_some() || self.compare.is_some() || self.mode.is_some() || self.log.is_some() || self.time.is_some()
+    }
 }
 
 /// Decodes `%XX` and `+` (a space, as forms encode it). Invalid escapes stay as they are.
@@ -91,6 +102,7 @@ pub fn parse(query: &str) -> Params {
         let (k, v) = (decode(k), decode(v));
         match k.as_str() {
             "story" => p.story = id(&v),
+            "step" => p.step = v.parse::<usize>().ok().filter(|n| (1..=999).contains(n)),
             "series" => p.series = id(&v),
             "compare" => p.compare = Some(v.split('~').filter_map(id).take(32).collect()),
             "mode" => p.mode = Mode::from_keyword(&v),
@@ -141,6 +153,9 @@ pub fn to_query(p: &Params) -> String {
     let mut put = |k: &str, v: String| parts.push(format!("{k}={v}"));
     if let Some(s) = &p.story {
         put("story", encode(s));
+    }
+    if let Some(n) = p.step {
+        put("step", n.to_string());
     }
     if let Some(s) = &p.series {
         put("series", encode(s));
@@ -199,6 +214,7 @@ mod tests {
     fn a_full_view_round_trips_and_reads_well() {
         let p = Params {
             story: Some("miners".into()),
+            step: Some(2),
             series: Some("IREN".into()),
             compare: Some(vec!["BTC".into(), "CIFR".into()]),
             mode: Some(Mode::Percent),
@@ -215,7 +231,10 @@ mod tests {
             child_id: Some("chart-1".into()),
         };
         let q = to_query(&p);
-        assert!(q.starts_with("story=miners&series=IREN&compare=BTC~CIFR&mode=percent&scale=linear&time=2025-09-01..2025-11-30&cursor=2025-11-03"), "{q}");
+        assert!(
+            q.starts_with("story=miners&step=2&series=IREN&compare=BTC~CIFR&mode=percent&scale=linear&time=2025-09-01..2025-11-30&cursor=2025-11-03"),
+            "{q}"
+        );
         assert!(q.contains("data=https://example.org/my%20data.json%3Fx%3D1%26y%3D2"), "{q}");
         assert_eq!(parse(&q), p);
         assert_eq!(parse(&format!("?{q}")), p);
@@ -242,6 +261,12 @@ mod tests {
         assert_eq!(p.compare, Some(vec!["A".into(), "B".into(), "ok".into()]));
         assert_eq!(p.dark, None);
         assert!(!p.embed);
+        for bad in ["step=0", "step=-1", "step=three", "step=1000", "step=2.5", "step="] {
+            assert_eq!(parse(bad).step, None, "{bad}");
+        }
+        assert_eq!(parse("story=oracle&step=3").step, Some(3));
+        assert!(!parse("story=oracle&step=3&cursor=2025-09-10&lang=ar").has_view(), "a step with a crosshair is still a step");
+        assert!(parse("story=oracle&time=2025-09-01..2025-10-01").has_view());
         // A reversed range is put in order; Datawrapper's flag and ours agree.
         assert_eq!(parse("time=2025-12-01..2025-01-01").time, Some((d("2025-01-01"), d("2025-12-01"))));
         assert_eq!(parse("dark=true").dark, Some(true));
@@ -260,7 +285,7 @@ mod tests {
             x
         };
         let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz=&~.%+?#/:-_0123456789ABCDEFZ \u{0639}\u{1F600}\u{0}".chars().collect();
-        let keys = ["story=", "compare=", "time=", "cursor=", "mode=", "lang=", "data=", "childId=", "scale=", "dark="];
+        let keys = ["story=", "step=", "compare=", "time=", "cursor=", "mode=", "lang=", "data=", "childId=", "scale=", "dark="];
         for _ in 0..5_000 {
             let n = (next() % 60) as usize;
             let mut s = String::new();

@@ -92,6 +92,42 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
     View { lines, mode, mode_forced, from, to }
 }
 
+/// Where a line's data stop short of the window: its first point after the
+/// window's start, or its last before the window's end, by more than the
+/// series' own spacing (a daily series starting later, a token's futures
+/// ending early). The chart never draws what does not exist; this says it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub id: String,
+    pub name: Text,
+    /// The first point, when the data begin inside the window.
+    pub begins: Option<(Date, DatePrecision)>,
+    /// The last point, when the data end inside the window.
+    pub ends: Option<(Date, DatePrecision)>,
+}
+
+pub fn edges(ds: &Dataset, view: &View) -> Vec<Edge> {
+    view.lines
+        .iter()
+        .filter(|l| !l.points.is_empty())
+        .filter_map(|l| {
+            let s = ds.series(&l.id)?;
+            let slack = match s.frequency {
+                Frequency::Daily => 4,
+                Frequency::Monthly => 31,
+                Frequency::Quarterly => 92,
+                Frequency::Annual => 366,
+                Frequency::Irregular => 0,
+            };
+            let (first, last) = (s.series.points.first()?, s.series.points.last()?);
+            let prec = |i: usize| s.precision.get(i).copied().unwrap_or_default();
+            let begins = (first.date.days() - view.from.days() > slack).then(|| (first.date, prec(0)));
+            let ends = (view.to.days() - last.date.days() > slack).then(|| (last.date, prec(s.series.len() - 1)));
+            (begins.is_some() || ends.is_some()).then(|| Edge { id: l.id.clone(), name: l.name.clone(), begins, ends })
+        })
+        .collect()
+}
+
 /// One row of the crosshair readout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
@@ -257,5 +293,21 @@ mod tests {
         let t = table(&v);
         assert_eq!(t.len(), 4, "Fri, Sat, Sun, Mon");
         assert!(t[1].1[0].is_none() && t[1].1[1].is_some(), "no stock close on Saturday: a gap, not a copy");
+    }
+
+    #[test]
+    fn data_that_begin_or_end_inside_the_window_are_said() {
+        let ds = dataset().unwrap();
+        // FET's daily data begin on 27 Jan 2025; Render's futures end on 13 Nov; bitcoin covers the year.
+        let v = build(&ds, "FET", &["RENDER".into(), "BTC".into()], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
+        let e = edges(&ds, &v);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].begins.unwrap().0, d("2025-01-27"));
+        assert_eq!(e[1].ends.unwrap().0, d("2025-11-13"));
+        // A stock over the year (weekends and holidays at the edges) and a year-end total are whole.
+        let s = build(&ds, "ORCL", &[], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
+        assert!(edges(&ds, &s).is_empty());
+        let f = build(&ds, "AI_VC_CRUNCHBASE", &[], d("2021-01-01"), d("2023-12-31"), Mode::Absolute, &|_| 1);
+        assert!(edges(&ds, &f).is_empty());
     }
 }

@@ -15,6 +15,8 @@ use super::scrubber::Scrubber;
 use super::share::Share;
 use super::sources::Sources;
 use super::state::{AppState, ThemePref};
+use super::step_nav::StepNav;
+use super::step_text::StepText;
 use super::story_notes::StoryNotes;
 use super::story_picker::StoryPicker;
 use crate::core::bundled;
@@ -68,6 +70,7 @@ pub fn App() -> impl IntoView {
         loader::load_url(state, url);
     }
     permalink::sync(state, params.clone());
+    super::messages::listen(state);
     embed::start(&params, params.child_id.clone().unwrap_or_else(|| state.story.get_untracked()));
     let embedded = state.embed.get_untracked();
     let full_link = {
@@ -98,7 +101,8 @@ pub fn App() -> impl IntoView {
     let story_text = move || {
         let id = state.story.get();
         let l = lang.get();
-        state.loaded.with(|d| d.dataset.story(&id).map(|s| (s.title.get(l).to_string(), s.summary.get(l).to_string())))
+        // A story with steps says its point in its steps; the summary is for stories without.
+        state.loaded.with(|d| d.dataset.story(&id).map(|s| (s.title.get(l).to_string(), s.steps.is_empty().then(|| s.summary.get(l).to_string()))))
     };
     let source_line = move || {
         let l = lang.get();
@@ -136,8 +140,11 @@ pub fn App() -> impl IntoView {
                 {(!embedded).then(|| view! { <StoryPicker /> })}
                 {move || (!state.plain.get()).then(|| story_text().map(|(title, summary)| view! {
                     <h2 class="headline">{title}</h2>
-                    <p class="dek">{summary}</p>
+                    {summary.map(|s| view! { <p class="dek">{s}</p> })}
                 }))}
+                // Plain (a host page drives the steps): no step controls; the step's text stays as the caption.
+                {move || (!state.plain.get()).then(|| view! { <StepNav /> })}
+                <StepText />
                 <ChartCanvas />
                 <Scrubber />
                 <Readout />

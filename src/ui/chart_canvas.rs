@@ -4,7 +4,6 @@
 //! nearest date with data) and the keyboard; a click near an event's line
 //! opens it.
 
-use super::chart_spec::ChartSpec;
 use super::intl::intl;
 use super::state::AppState;
 use crate::chart::{
@@ -15,6 +14,7 @@ use crate::chart::{
 use crate::core::dataset::{Frequency, Kind, Mode, Unit};
 use crate::core::date::Date;
 use crate::core::fmt::Fmt;
+use crate::core::story;
 use crate::core::view;
 use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
@@ -91,15 +91,17 @@ pub fn draw_view<DB: DrawingBackend>(
     let cursor = state.cursor.get();
     let playing = state.playing.get();
     let log = state.log.get();
-    let story = state.story.get();
     let lang = state.lang.get();
     let fmt = intl(lang);
+    let guided = state.on_step.get();
+    let step = state.step_data.get();
     state.view.with(|v| {
         state.loaded.with(|l| {
             let ds = &l.dataset;
-            let spec = ChartSpec::new(ds, v, &story, fmt);
+            let spec = story::marks(ds, v, step.as_ref().map(|(s, f)| (s, f.as_slice())), guided, fmt);
             let lines: Vec<Line> =
-                v.lines.iter().map(|x| Line { points: &x.points, label: x.short.clone(), slot: x.slot, main: x.main, step: x.step }).collect();
+                // Tickers stay as they are; names are in the reader's language.
+                v.lines.iter().map(|x| Line { points: &x.points, label: if x.short == x.id { x.short.clone() } else { x.name.get(lang).to_string() }, slot: x.slot, main: x.main, step: x.step }).collect();
             let main = v.lines.iter().find(|x| x.main);
             let main_def = main.and_then(|m| ds.series(&m.id));
             let unit = main.map_or(Unit::Number, |m| m.unit);
@@ -270,6 +272,16 @@ pub fn ChartCanvas() -> impl IntoView {
             <canvas node_ref=canvas dir="ltr" role="img" tabindex="0" aria-label=description aria-describedby="readout"
                 on:pointermove=on_move on:pointerdown=on_move on:pointerleave=on_leave on:click=on_click on:keydown=on_key></canvas>
         </div>
+        {move || {
+            // Data that do not exist are said, never drawn.
+            let f = intl(lang.get());
+            let l = lang.get();
+            let notes: Vec<String> = state.view.with(|v| state.loaded.with(|d| view::edges(&d.dataset, v))).into_iter().flat_map(|e| {
+                let name = e.name.get(l).to_string();
+                e.begins.map(|(d, p)| tf(l, Key::DataBegin, &[&name, &f.date(d, p)])).into_iter().chain(e.ends.map(|(d, p)| tf(l, Key::DataEnd, &[&name, &f.date(d, p)])))
+            }).collect();
+            (!notes.is_empty()).then(|| view! { <p class="chart-edges" data-testid="edges">{notes.join(" ")}</p> })
+        }}
         <Show when=empty>
             <p class="empty-note">
                 {move || t(lang.get(), Key::EmptyView)}" "

@@ -3,7 +3,6 @@
 
 mod app;
 mod chart_canvas;
-mod chart_spec;
 mod controls;
 mod data_table;
 mod dataset_bar;
@@ -13,6 +12,7 @@ mod events_list;
 pub mod intl;
 mod loader;
 mod masthead;
+mod messages;
 mod permalink;
 mod problems;
 mod readout;
@@ -20,6 +20,8 @@ mod scrubber;
 mod share;
 mod sources;
 mod state;
+mod step_nav;
+mod step_text;
 mod story_notes;
 mod story_picker;
 

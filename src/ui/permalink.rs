@@ -3,7 +3,7 @@
 //! `history.replaceState`, after a short pause, so scrubbing adds no history
 //! entries and no flood of updates.
 
-use super::state::{AppState, Origin, ThemePref};
+use super::state::{AppState, Opening, Origin, ThemePref};
 use crate::core::dataset::Mode;
 use crate::core::permalink::{parse, to_query, Params};
 use leptos::prelude::*;
@@ -17,12 +17,14 @@ pub fn initial() -> Params {
 }
 
 /// Applies a view from the address to the dataset on show; what does not fit
-/// it (an unknown story or series) is ignored.
+/// it (an unknown story or series) is ignored. An address with a story and no
+/// view of its own opens the story on its step (`step=`, else the first); one
+/// with a view (today's permalinks) opens exactly that view.
 pub fn apply(state: AppState, p: &Params) {
     let ds = state.loaded.with_untracked(|l| l.dataset.clone());
+    let step = p.step.map(|n| n - 1);
     if let Some(story) = p.story.as_deref().filter(|s| ds.story(s).is_some()) {
-        state.show_story(Some(story));
-        state.reset_window();
+        state.open(Some(story), step, Opening::Own);
     }
     if let Some(series) = p.series.as_deref().filter(|s| ds.series(s).is_some()) {
         state.show_series(series);
@@ -42,31 +44,21 @@ pub fn apply(state: AppState, p: &Params) {
     }
     if let Some((a, b)) = p.time {
         state.set_dates(a, b);
+    } else if p.has_view() {
+        // Today's permalinks without a time: the story's own window, as before steps.
+        state.reset_window();
     }
     if let Some(c) = p.cursor {
         state.cursor.set(Some(c));
     }
 }
 
-/// The view as parameters, keeping the page's embedding flags.
+/// The view as parameters, keeping the page's embedding flags. On a step the
+/// address names the step; off the guided path it holds the whole view.
 pub fn current(state: AppState, base: &Params) -> Params {
     let (story_id, series, compare, mode) = (state.story.get(), state.series.get(), state.compare.get(), state.mode.get());
-    let (default_series, default_compare, default_mode) = state.loaded.with(|l| {
-        l.dataset.story(&story_id).map(|s| (s.series.first().cloned(), s.series.iter().skip(1).cloned().collect::<Vec<_>>(), s.mode)).unwrap_or((
-            None,
-            Vec::new(),
-            Mode::Absolute,
-        ))
-    });
-    let time = state.timeline.with(|t| t.dates(state.window.get()));
-    Params {
-        story: (!story_id.is_empty()).then_some(story_id),
-        series: (Some(&series) != default_series.as_ref()).then_some(series),
-        compare: (compare != default_compare).then_some(compare),
-        mode: (mode != default_mode).then_some(mode),
-        log: state.log.get().then_some(true),
-        time,
-        cursor: state.cursor.get(),
+    let flags = Params {
+        story: (!story_id.is_empty()).then_some(story_id.clone()),
         table: state.show_table.get().then_some(true),
         lang: Some(state.lang.get()),
         dark: match state.theme.get() {
@@ -82,6 +74,27 @@ pub fn current(state: AppState, base: &Params) -> Params {
         plain: base.plain,
         transparent: base.transparent,
         child_id: base.child_id.clone(),
+        ..Params::default()
+    };
+    if state.on_step.get() {
+        return Params { step: Some(state.step.get() + 1), ..flags };
+    }
+    let (default_series, default_compare, default_mode) = state.loaded.with(|l| {
+        l.dataset.story(&story_id).map(|s| (s.series.first().cloned(), s.series.iter().skip(1).cloned().collect::<Vec<_>>(), s.mode)).unwrap_or((
+            None,
+            Vec::new(),
+            Mode::Absolute,
+        ))
+    });
+    let time = state.timeline.with(|t| t.dates(state.window.get()));
+    Params {
+        series: (Some(&series) != default_series.as_ref()).then_some(series),
+        compare: (compare != default_compare).then_some(compare),
+        mode: (mode != default_mode).then_some(mode),
+        log: state.log.get().then_some(true),
+        time,
+        cursor: state.cursor.get(),
+        ..flags
     }
 }
 

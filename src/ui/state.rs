@@ -6,13 +6,42 @@
 //! One timeline links every view: the window and the crosshair's date are
 //! dates on the whole dataset's timeline, so switching stories keeps them.
 
+use crate::core::dataset::StepDef;
 use crate::core::dataset::{Dataset, Mode};
 use crate::core::date::Date;
 use crate::core::lang::Lang;
+use crate::core::story::{self, Figure, StepSpec};
 use crate::core::timeline::{Timeline, Window};
 use crate::core::view::{self, View};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The view a step put on screen. The reader is on the step while the view
+/// still equals it; changing anything leaves the guided path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    pub story: String,
+    pub step: usize,
+    pub series: String,
+    pub compare: Vec<String>,
+    pub mode: Mode,
+    pub log: bool,
+    pub window: Window,
+}
+
+/// How a story or step is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// With the step's own window, at once (a new page, a new dataset, an address).
+    Own,
+    /// From another story: the linked timeline keeps a window the reader chose,
+    /// if the step has data in it.
+    Linked,
+    /// Between steps: the window glides to the step's (not under reduced motion).
+    Glide,
+}
 
 /// Where the dataset on show came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,10 +102,38 @@ pub struct AppState {
     pub plain: RwSignal<bool>,
     /// No background (`?transparent=1`).
     pub transparent: RwSignal<bool>,
+    /// The story's step the reader is on, or last was on (0-based).
+    pub step: RwSignal<usize>,
+    /// What that step put on screen (`None` for a story without steps).
+    pub applied: RwSignal<Option<Applied>>,
+    /// True while the window glides between steps.
+    pub gliding: RwSignal<bool>,
+    /// Set when opening a story had to move the reader's window (to these dates).
+    pub moved: RwSignal<Option<(Date, Date)>>,
     /// Every date of the dataset: the linked timeline the scrubber moves over.
     pub timeline: Memo<Timeline>,
     /// What the chart shows.
     pub view: Memo<View>,
+    /// Whether the view is still the step's: the reader is on the guided path.
+    pub on_step: Memo<bool>,
+    /// The story's current step and its figures, computed from the data.
+    pub step_data: Memo<Option<(StepDef, Vec<Figure>)>>,
+}
+
+type Frame = std::rc::Rc<std::cell::RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
+/// Asks for the next animation frame; false if the browser would not.
+fn request_frame(frame: &Frame) -> bool {
+    let held = frame.borrow();
+    match (web_sys::window(), held.as_ref()) {
+        (Some(w), Some(cb)) => w.request_animation_frame(cb.as_ref().unchecked_ref()).is_ok(),
+        _ => false,
+    }
+}
+
+thread_local! {
+    /// The current glide: a newer one stops an older one.
+    static GLIDE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 impl AppState {
@@ -96,9 +153,36 @@ impl AppState {
             let story_id = story.get();
             loaded.with(|l| {
                 let ds = &l.dataset;
-                let order: Vec<String> = ds.story(&story_id).map(|s| s.series.iter().chain(&s.compare).cloned().collect()).unwrap_or_default();
+                // Palette slots: the story's series in its order, then any other series on show, each its own.
+                let mut order: Vec<String> = ds.story(&story_id).map(|s| s.series.iter().chain(&s.compare).cloned().collect()).unwrap_or_default();
+                let (main, on) = (series.get(), compare.get());
+                for id in std::iter::once(&main).chain(&on) {
+                    if !order.contains(id) {
+                        order.push(id.clone());
+                    }
+                }
                 let slots = |id: &str| order.iter().position(|x| x == id).unwrap_or(order.len()).max(1);
-                view::build(ds, &series.get(), &compare.get(), from, to, mode.get(), &slots)
+                view::build(ds, &main, &on, from, to, mode.get(), &slots)
+            })
+        });
+        let (step, applied, gliding, log) = (RwSignal::new(0usize), RwSignal::new(None::<Applied>), RwSignal::new(false), RwSignal::new(false));
+        let on_step = Memo::new(move |_| {
+            applied.with(|a| {
+                a.as_ref().is_some_and(|a| {
+                    story.with(|s| *s == a.story)
+                        && series.with(|s| *s == a.series)
+                        && compare.with(|c| *c == a.compare)
+                        && mode.get() == a.mode
+                        && log.get() == a.log
+                        && (gliding.get() || window.get() == a.window)
+                })
+            })
+        });
+        let step_data = Memo::new(move |_| {
+            let (id, i) = (story.get(), step.get());
+            loaded.with(|l| {
+                let st = l.dataset.story(&id)?.steps.get(i)?;
+                Some((st.clone(), story::figures(&l.dataset, st).ok()?))
             })
         });
         let state = AppState {
@@ -109,7 +193,7 @@ impl AppState {
             series,
             compare,
             mode,
-            log: RwSignal::new(false),
+            log,
             window,
             cursor: RwSignal::new(None),
             playing: RwSignal::new(false),
@@ -121,10 +205,16 @@ impl AppState {
             embed: RwSignal::new(false),
             plain: RwSignal::new(false),
             transparent: RwSignal::new(false),
+            step,
+            applied,
+            gliding,
+            moved: RwSignal::new(None),
             timeline,
             view,
+            on_step,
+            step_data,
         };
-        state.show_story(None);
+        state.open(None, None, Opening::Own);
         state
     }
 
@@ -134,26 +224,126 @@ impl AppState {
         self.failure.set(None);
         self.loaded.set(Loaded { dataset: Arc::new(dataset), origin });
         self.cursor.set(None);
-        self.show_story(None);
+        self.open(None, None, Opening::Own);
     }
 
-    /// Switches to a story (`None`: the dataset's first) with its series,
-    /// comparisons and mode. The window is the story's default the first time
-    /// and on a new dataset; between stories it stays (the timeline is linked).
-    pub fn show_story(&self, id: Option<&str>) {
+    /// Opens a story (`None`: the dataset's first) on a step (`None` or out of
+    /// range: its first). A story without steps opens on its own view.
+    pub fn open(&self, id: Option<&str>, step: Option<usize>, how: Opening) {
         let ds = self.loaded.with_untracked(|l| l.dataset.clone());
-        let story = id.and_then(|id| ds.story(id)).or(ds.stories.first());
-        let main =
-            story.and_then(|s| s.series.first().or(s.compare.first())).cloned().or_else(|| ds.series.first().map(|s| s.id().to_string())).unwrap_or_default();
-        let on: Vec<String> = story.map(|s| s.series.iter().skip(1).cloned().collect()).unwrap_or_default();
+        let Some(st) = id.and_then(|id| ds.story(id)).or(ds.stories.first()) else {
+            // A dataset without stories: its first series, whole.
+            let main = ds.series.first().map(|s| s.id().to_string()).unwrap_or_default();
+            self.story.set(String::new());
+            self.series.set(main);
+            self.compare.set(Vec::new());
+            self.applied.set(None);
+            self.window.set(self.timeline.get_untracked().full());
+            return;
+        };
+        let index = step.filter(|i| *i < st.steps.len()).unwrap_or(0);
+        let spec: StepSpec = match st.steps.get(index) {
+            Some(s) => story::step_spec(&ds, st, s),
+            None => story::story_spec(&ds, st),
+        };
+        let tl = self.timeline.get_untracked();
+        let current = tl.dates(self.window.get_untracked());
+        let chosen = current.filter(|_| how == Opening::Linked && (!self.on_step.get_untracked() || st.steps.is_empty()));
+        let (dates, moved) = match how {
+            Opening::Linked => story::opening_window(&ds, &spec, chosen),
+            _ => (spec.window, false),
+        };
+        let target = tl.window_for(dates.0, dates.1);
         self.playing.set(false);
         self.open_event.set(None);
-        self.story.set(story.map(|s| s.id.clone()).unwrap_or_default());
-        self.series.set(main);
-        self.compare.set(on);
-        self.mode.set(story.map(|s| s.mode).unwrap_or(Mode::Absolute));
-        if id.is_none() {
-            self.reset_window();
+        self.moved.set(moved.then_some(dates));
+        self.story.set(st.id.clone());
+        self.step.set(index);
+        self.series.set(spec.main.clone());
+        self.compare.set(spec.compare.clone());
+        self.mode.set(spec.mode);
+        self.log.set(spec.log);
+        if !st.steps.is_empty() {
+            self.cursor.set(spec.cursor);
+        }
+        self.applied.set((!st.steps.is_empty()).then(|| Applied {
+            story: st.id.clone(),
+            step: index,
+            series: spec.main.clone(),
+            compare: spec.compare.clone(),
+            mode: spec.mode,
+            log: spec.log,
+            window: target,
+        }));
+        if how == Opening::Glide {
+            self.glide(target);
+        } else {
+            self.window.set(target);
+        }
+    }
+
+    /// Moves to another step of the story on show, gliding.
+    pub fn go_to_step(&self, index: usize) {
+        let story = self.story.get_untracked();
+        self.open(Some(&story), Some(index), Opening::Glide);
+    }
+
+    /// The number of steps of the story on show.
+    pub fn step_count(&self) -> usize {
+        let story = self.story.get();
+        self.loaded.with(|l| l.dataset.story(&story).map_or(0, |s| s.steps.len()))
+    }
+
+    /// Glides the window to `target` in about 350 ms: the ends move through
+    /// time (never the data: each frame draws the real points in its window).
+    /// At once for readers who prefer reduced motion.
+    fn glide(&self, target: Window) {
+        let tl = self.timeline.get_untracked();
+        let from = tl.dates(self.window.get_untracked());
+        let to = tl.dates(target);
+        let reduced = web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches());
+        let (Some((a0, b0)), Some((a1, b1)), false) = (from, to, reduced) else {
+            self.window.set(target);
+            return;
+        };
+        if (a0, b0) == (a1, b1) {
+            self.window.set(target);
+            return;
+        }
+        GLIDE.with(|g| g.set(g.get() + 1));
+        let generation = GLIDE.with(|g| g.get());
+        let state = *self;
+        let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+            self.window.set(target);
+            return;
+        };
+        let start = perf.now();
+        const MS: f64 = 350.0;
+        self.gliding.set(true);
+        let frame: Frame = Default::default();
+        let again = frame.clone();
+        *frame.borrow_mut() = Some(Closure::new(move |now: f64| {
+            if GLIDE.with(|g| g.get()) != generation {
+                again.borrow_mut().take();
+                return;
+            }
+            let t = ((now - start) / MS).clamp(0.0, 1.0);
+            let e = 1.0 - (1.0 - t).powi(3);
+            if t >= 1.0 {
+                state.window.set(target);
+                state.gliding.set(false);
+                again.borrow_mut().take();
+                return;
+            }
+            let lerp = |x: Date, y: Date| Date::from_days((x.days() as f64 + (y.days() - x.days()) as f64 * e).round() as i32);
+            let (a, b) = (lerp(a0, a1), lerp(b0, b1));
+            let w = state.timeline.with_untracked(|tl| tl.window_for(a, b));
+            state.window.set(w);
+            request_frame(&again);
+        }));
+        if !request_frame(&frame) {
+            self.window.set(target);
+            self.gliding.set(false);
         }
     }
 

@@ -1,108 +1,18 @@
-//! What each story says beside its chart, computed from the dataset: Oracle's
-//! market value lost, Cursor's step-up, AI's share of venture money, the
-//! miners' deals (a sortable table), the story's facts with their sources, and
-//! the story's questions answered with links into the views.
+//! What a story shows below its chart, all from the dataset: its deals (a
+//! sortable table), its facts with their sources, and its questions answered
+//! with links into the views. (What each step says is in `step_text`.)
 
 use super::intl::intl;
 use super::sources::{confidence_label, fact_value};
-use super::state::AppState;
+use super::state::{AppState, Opening};
 use crate::core::dataset::{Confidence, Dataset, DealDef, Unit};
 use crate::core::fmt::Fmt;
 use crate::core::lang::Lang;
-use crate::core::stories::{ai_share_2024_pitchbook, cursor_step_up, oracle_marks, oracle_value_lost};
 use crate::i18n::{t, tf, years, Key};
 use leptos::prelude::*;
 
 fn source_names(lang: Lang, ds: &Dataset, ids: &[String]) -> String {
     ids.iter().filter_map(|s| ds.source(s)).map(|s| format!("{} ({})", s.publisher, confidence_label(lang, s.confidence))).collect::<Vec<_>>().join("; ")
-}
-
-#[component]
-fn OracleLost() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let text = move || {
-        let l = lang.get();
-        let f = intl(l);
-        let at = state.cursor.get().unwrap_or(state.view.with(|v| v.to));
-        state.loaded.with(|d| {
-            let ds = &d.dataset;
-            let peak = oracle_marks(ds)?.peak;
-            let Some((lost, close)) = oracle_value_lost(ds, at) else {
-                return Some(tf(l, Key::ValueLostHint, &[&f.long(peak.date)]));
-            };
-            let shares = ds.facts.iter().find(|x| x.id == "orcl-shares")?.values.first()?.value;
-            let usd = |x: f64| f.value(x, Unit::UsdPerShare, 2);
-            Some(tf(
-                l,
-                Key::ValueLost,
-                &[
-                    &f.long(peak.date),
-                    &usd(peak.value),
-                    &f.long(close.date),
-                    &usd(close.value),
-                    &f.value(lost / 1e9, Unit::UsdBn, 0),
-                    &f.number(shares, 0),
-                    &usd(peak.value - close.value),
-                ],
-            ))
-        })
-    };
-    // The caveats, from the data: the share count's note and the series' caveat.
-    let caveat = move || {
-        let l = lang.get();
-        state.loaded.with(|d| {
-            let ds = &d.dataset;
-            let shares = ds.facts.iter().find(|x| x.id == "orcl-shares").and_then(|x| x.values.first()?.note.as_ref().map(|n| n.get(l).to_string()));
-            let adjusted = ds.series("ORCL").and_then(|s| s.caveat.as_ref().map(|c| c.get(l).to_string()));
-            format!("{} {} {}", t(l, Key::Approximate), shares.unwrap_or_default(), adjusted.unwrap_or_default())
-        })
-    };
-    view! {
-        <div class="story-note" data-testid="value-lost">
-            <p>{text}</p>
-            <p class="note">{caveat}</p>
-        </div>
-    }
-}
-
-#[component]
-fn CursorStepUp() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let text = move || {
-        let l = lang.get();
-        let f = intl(l);
-        state.loaded.with(|d| {
-            let (june, nov, m) = cursor_step_up(&d.dataset)?;
-            let key = if m < 3.0 { Key::StepUpUnder } else { Key::StepUpOver };
-            Some(tf(
-                l,
-                key,
-                &[&f.value(june.value, Unit::UsdBn, 1), &f.long(june.date), &f.value(nov.value, Unit::UsdBn, 1), &f.long(nov.date), &f.number(m, 2)],
-            ))
-        })
-    };
-    view! { <div class="story-note" data-testid="step-up"><p>{text}</p></div> }
-}
-
-#[component]
-fn FundingShare() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let text = move || {
-        let l = lang.get();
-        let f = intl(l);
-        state.loaded.with(|d| {
-            let ds = &d.dataset;
-            let share = ai_share_2024_pitchbook(ds)?;
-            let first = |id: &str| ds.series(id).and_then(|s| s.series.points.first().map(|p| p.value));
-            let (ai, non, dealroom) = (first("AI_VC_PITCHBOOK")?, first("NONAI_VC_PITCHBOOK")?, first("AI_VC_DEALROOM")?);
-            let bn = |x: f64| f.amount(x, Unit::UsdBn, None);
-            Some(tf(l, Key::AiShare, &[&format!("{}%", f.number(share, 0)), &bn(ai), &bn(ai + non), &bn(dealroom)]))
-        })
-    };
-    view! { <div class="story-note" data-testid="ai-share"><p>{text}</p></div> }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -271,7 +181,7 @@ fn Faq() -> impl IntoView {
                 {move || items().into_iter().map(|(q, a, target)| view! {
                     <h4>{q}</h4>
                     <p>{a}" "{target.map(|(id, title)| view! {
-                        <button type="button" class="link" data-goto=id.clone() on:click=move |_| state.show_story(Some(&id))>
+                        <button type="button" class="link" data-goto=id.clone() on:click=move |_| state.open(Some(&id), None, Opening::Linked)>
                             {tf(lang.get_untracked(), Key::Explore, &[&title])}
                         </button>
                     })}</p>
@@ -286,12 +196,7 @@ pub fn StoryNotes() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let story = state.story.get();
-        // The computed notes belong to the bundled stories (their series are named here).
-        let has = |id: &str| state.loaded.with(|d| d.dataset.series(id).is_some());
         view! {
-            {(story == "oracle" && has("ORCL")).then(|| view! { <OracleLost /> })}
-            {(story == "cursor" && has("CURSOR_VALUATION")).then(|| view! { <CursorStepUp /> })}
-            {(story == "funding" && has("AI_VC_PITCHBOOK")).then(|| view! { <FundingShare /> })}
             {state.loaded.with(|d| d.dataset.deals.iter().any(|x| x.stories.contains(&story))).then(|| view! { <DealsTable /> })}
             <Facts />
             <Faq />

@@ -1,6 +1,6 @@
 //! The dataset's stories as a row of buttons, and the series to chart.
 
-use super::state::AppState;
+use super::state::{AppState, Opening};
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ pub fn StoryPicker() -> impl IntoView {
                 view! {
                     <button type="button" class="story-tab" data-story=id.clone()
                         aria-pressed=move || (state.story.get() == id).to_string()
-                        on:click=move |_| state.show_story(Some(&id2))>{title}</button>
+                        on:click=move |_| state.open(Some(&id2), None, Opening::Linked)>{title}</button>
                 }
             }).collect_view()}
         </nav>

@@ -195,6 +195,18 @@ impl Browser {
         self.cmd("DELETE", "/actions", None).map(|_| ())
     }
 
+    /// Moves into an iframe (found by CSS in the current document), or back to the top page with `None`.
+    pub fn frame(&self, css: Option<&str>) -> Result<(), String> {
+        let id = match css {
+            Some(css) => {
+                let el = self.find(css)?;
+                json!({ ELEMENT_KEY: el.0 })
+            }
+            None => Value::Null,
+        };
+        self.cmd("POST", "/frame", Some(json!({ "id": id }))).map(|_| ())
+    }
+
     /// Chrome DevTools command through chromedriver (e.g. device-metrics emulation).
     pub fn cdp(&self, command: &str, params: Value) -> Result<Value, String> {
         self.cmd("POST", "/goog/cdp/execute", Some(json!({"cmd": command, "params": params})))
