@@ -1266,6 +1266,16 @@ fn steps_move_by_buttons_dots_and_keys(c: &Ctx) -> Result<(), String> {
         "return !document.querySelector('[data-testid=off-path]')&&location.search.includes('step=3')&&!location.search.includes('mode=')",
         Duration::from_secs(5),
     )?;
+    // Readers who prefer reduced motion get the step's window at once, with no glide.
+    c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}))?;
+    click(c, ".step-dots li:nth-child(2) .dot")?;
+    let end = c.js("return document.querySelector('[data-handle=end]').getAttribute('aria-valuetext')")?;
+    c.browser.cdp("Emulation.setEmulatedMedia", json!({"features": []}))?;
+    let (a, b) = story::step_spec(&ds, oracle, &oracle.steps[1]).window;
+    let want = c.long(c.timeline.dates(c.timeline.window_for(a, b)).map_or(b, |w| w.1))?;
+    if end != json!(want) {
+        return Err(format!("with reduced motion the window jumps to the step's: {end} vs {want}"));
+    }
     // In Arabic the arrows follow the reading direction: left is forward.
     c.open("?story=oracle&lang=ar")?;
     expect_step(c, "1 من 4", &oracle.steps[0].title.ar)?;
@@ -1375,6 +1385,10 @@ fn scrolling_the_scrolly_page_walks_the_chart_through_the_story(c: &Ctx) -> Resu
                     )
                     .map_err(|e| format!("{e}"))?;
             }
+            c.browser.frame(Some("iframe"))?;
+            let s = settled(c);
+            c.browser.frame(None)?;
+            s?;
             c.shot(&format!("scrolly-{lang}-{w}.png"))?;
             c.no_errors()?;
         }

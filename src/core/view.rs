@@ -120,7 +120,8 @@ pub fn edges(ds: &Dataset, view: &View) -> Vec<Edge> {
                 Frequency::Irregular => 0,
             };
             let (first, last) = (s.series.points.first()?, s.series.points.last()?);
-            let prec = |i: usize| s.precision.get(i).copied().unwrap_or_default();
+            // A year's total is dated by its year.
+            let prec = |i: usize| if s.frequency == Frequency::Annual { DatePrecision::Year } else { s.precision.get(i).copied().unwrap_or_default() };
             let begins = (first.date.days() - view.from.days() > slack).then(|| (first.date, prec(0)));
             let ends = (view.to.days() - last.date.days() > slack).then(|| (last.date, prec(s.series.len() - 1)));
             (begins.is_some() || ends.is_some()).then(|| Edge { id: l.id.clone(), name: l.name.clone(), begins, ends })

@@ -142,10 +142,11 @@ pub fn App() -> impl IntoView {
                     <h2 class="headline">{title}</h2>
                     {summary.map(|s| view! { <p class="dek">{s}</p> })}
                 }))}
-                // Plain (a host page drives the steps): no step controls; the step's text stays as the caption.
-                {move || (!state.plain.get()).then(|| view! { <StepNav /> })}
-                <StepText />
+                // Plain (a host page drives the steps, as in scrollytelling): no step controls, and the
+                // step's text becomes the chart's caption, under it, so the chart comes first in a small frame.
+                {move || (!state.plain.get()).then(|| view! { <StepNav /> <StepText /> })}
                 <ChartCanvas />
+                {move || state.plain.get().then(|| view! { <StepText /> })}
                 <Scrubber />
                 <Readout />
                 <Controls />
