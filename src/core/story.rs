@@ -379,7 +379,8 @@ pub fn marks(ds: &Dataset, view: &View, step: Option<(&StepDef, &[Figure])>, gui
     let lang = fmt.lang();
     let shown = |ids: &[String]| ids.iter().any(|s| view.lines.iter().any(|l| &l.id == s));
     let events: Vec<_> = match step {
-        Some((st, _)) if guided && !st.events.is_empty() => ds.events.iter().filter(|e| st.events.contains(&e.id)).collect(),
+        // On a step only its own events are drawn (none, if it names none): the chart shows the step's point.
+        Some((st, _)) if guided => ds.events.iter().filter(|e| st.events.contains(&e.id)).collect(),
         _ => ds.events.iter().filter(|e| shown(&e.series)).collect(),
     };
     let mut annotations = Vec::new();
@@ -645,6 +646,10 @@ mod tests {
         let v = view::build(&ds, "ORCL", &[], d("2025-08-15"), d("2025-11-30"), Mode::Absolute, &|_| 1);
         let m = marks(&ds, &v, Some((st, &figs)), true, &fmt);
         assert_eq!(m.marker_ids, vec!["orcl-openai-deal", "orcl-gains-gone"], "on the step: only its events");
+        let first = step(&ds, "miners", 0);
+        let mv = view::build(&ds, "IREN", &["CIFR".into()], d("2025-01-02"), d("2025-11-28"), Mode::Indexed, &|_| 1);
+        assert!(marks(&ds, &mv, Some((first, &[])), true, &fmt).markers.is_empty(), "a step that names no event draws none");
+        assert!(!marks(&ds, &mv, Some((first, &[])), false, &fmt).markers.is_empty(), "off the step, every event of the lines on show");
         assert_eq!(m.refs.len(), 1);
         assert_eq!(m.refs[0].value, 238.7884);
         assert_eq!(m.annotations.len(), 2);
