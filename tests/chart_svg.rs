@@ -3,6 +3,7 @@
 
 use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Chart, Drawn, Line, Marker, Style};
 use liquidity_explorer::core::bundled::dataset;
+use liquidity_explorer::core::dataset::{ChartKind, Frequency};
 use liquidity_explorer::core::date::Date;
 use liquidity_explorer::core::series::Series;
 
@@ -20,7 +21,7 @@ fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn)
     let series = &ds.series("ORCL").unwrap().series;
     let markers: Vec<Marker> =
         ds.events.iter().filter(|e| e.series.iter().any(|s| s == "ORCL")).map(|e| Marker { date: e.date, label: e.title.en.clone() }).collect();
-    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, step: false };
+    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
     let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d(from), d(to));
     chart.markers = &markers;
     chart.caption = "USD per share".into();
@@ -197,7 +198,7 @@ fn event_labels_never_overlap() {
 fn amounts_start_at_zero_and_read_in_billions() {
     let ds = dataset().unwrap();
     let s = ds.series("CURSOR_VALUATION").unwrap();
-    let line = Line { points: &s.series.points, label: "Cursor".into(), slot: 0, main: true, step: true };
+    let line = Line { points: &s.series.points, label: "Cursor".into(), slot: 0, main: true, kind: ChartKind::Steps, frequency: Frequency::Irregular };
     let mut chart = Chart::single(line, s.unit, s.decimals, s.series.points[0].date, s.series.points.last().unwrap().date);
     chart.zero_based = true;
     let mut svg = String::new();
@@ -216,7 +217,7 @@ fn arabic_labels_are_right_to_left_runs_with_arabic_months() {
     use liquidity_explorer::core::lang::Lang;
     let ds = dataset().unwrap();
     let series = &ds.series("ORCL").unwrap().series;
-    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, step: false };
+    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
     let ar = Plain(Lang::Ar);
     let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
     chart.fmt = &ar;
@@ -226,9 +227,147 @@ fn arabic_labels_are_right_to_left_runs_with_arabic_months() {
         draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
     };
     assert!(drawn.x_labels.iter().any(|l| l.contains("سبتمبر")), "{:?}", drawn.x_labels);
-    assert!(drawn.y_labels.iter().all(|l| l.ends_with("دولار")), "{:?}", drawn.y_labels);
+    // The unit is words in Arabic: the caption says it once, the ticks are numbers.
+    assert!(drawn.y_labels.iter().all(|l| l.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')), "{:?}", drawn.y_labels);
     for t in texts(&svg) {
         assert!(t.starts_with('\u{2067}') && t.ends_with('\u{2069}'), "{t:?} is not isolated as right-to-left");
         assert!(!t.chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c)), "Western digits: {t}");
     }
+}
+
+/// A story's step drawn as the reader sees it (guided), to SVG, at a width, in a language.
+fn render_step(story: &str, step: usize, width: u32, lang: liquidity_explorer::core::lang::Lang) -> (String, Drawn) {
+    use liquidity_explorer::chart::for_view;
+    use liquidity_explorer::core::{fmt::Plain, story as reg, view};
+    let ds = dataset().unwrap();
+    let st = ds.story(story).unwrap();
+    let spec = reg::step_spec(&ds, st, &st.steps[step]);
+    let order: Vec<String> = std::iter::once(spec.main.clone()).chain(spec.compare.iter().cloned()).collect();
+    let slots = |id: &str| order.iter().position(|x| x == id).unwrap_or(0);
+    let v = view::build(&ds, &spec.main, &spec.compare, spec.window.0, spec.window.1, spec.mode, &slots);
+    let figs = reg::figures(&ds, &st.steps[step]).unwrap();
+    let fmt = Plain(lang);
+    let marks = reg::marks(&ds, &v, Some((&st.steps[step], &figs)), true, &fmt);
+    let chart = for_view(&ds, &v, &marks, &fmt, spec.log, spec.cursor, false);
+    let mut svg = String::new();
+    let height = if width < 600 { 320 } else { 440 };
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
+    };
+    (svg, drawn)
+}
+
+#[test]
+fn yearly_amounts_are_bars_on_their_years_from_zero_side_by_side_and_labelled() {
+    use liquidity_explorer::core::lang::Lang;
+    let (svg, drawn) = render_step("funding", 0, 1280, Lang::En);
+    let base = drawn.baseline.expect("a zero baseline");
+    assert!(drawn.y_labels.iter().any(|l| l == "$0bn"), "{:?}", drawn.y_labels);
+    assert_eq!(drawn.bars.len(), 8, "two trackers a year, 2021–2024: {:?}", drawn.bars);
+    let (l, _, r, _) = drawn.plot;
+    let year_x = |y: i32| {
+        let (a, b) = (Date::from_ymd(y, 1, 1).unwrap().days() as f64, Date::from_ymd(y, 12, 31).unwrap().days() as f64 + 1.0);
+        let sx = |d: f64| l as f64 + (d - drawn.domain.0) / (drawn.domain.1 - drawn.domain.0) * (r - l) as f64;
+        (sx(a), sx(b))
+    };
+    for (i, x0, x1, top, zero) in &drawn.bars {
+        assert_eq!(*zero, base, "every bar stands on zero");
+        assert!(top < zero, "positive amounts go up");
+        let _ = i;
+        // Each bar sits inside one year's span on the axis.
+        assert!((2021..=2024).any(|y| {
+            let (a, b) = year_x(y);
+            *x0 as f64 >= a - 1.0 && *x1 as f64 <= b + 1.0
+        }));
+    }
+    // Compared: in 2021, Crunchbase's AI bar and Galaxy's crypto bar side by side, not on top of each other.
+    let (a, b) = year_x(2021);
+    let in2021: Vec<_> = drawn.bars.iter().filter(|x| x.1 as f64 >= a - 1.0 && x.2 as f64 <= b + 1.0).collect();
+    assert_eq!(in2021.len(), 2);
+    assert!(in2021[0].2 <= in2021[1].1 || in2021[1].2 <= in2021[0].1, "side by side: {in2021:?}");
+    // Years label the bars; values label them where they fit.
+    for y in ["2021", "2022", "2023", "2024"] {
+        assert!(drawn.x_labels.iter().any(|l| l == y), "{:?}", drawn.x_labels);
+    }
+    let t = texts(&svg);
+    for v in ["$48bn", "$33.8bn", "$131.5bn", "$110bn"] {
+        assert!(t.iter().any(|x| x == v), "bar label {v} in {t:?}");
+    }
+}
+
+#[test]
+fn labels_never_overlap_at_any_width_in_either_language() {
+    use liquidity_explorer::core::lang::Lang;
+    let ds = dataset().unwrap();
+    let mut failures = Vec::new();
+    for story in &ds.stories {
+        for i in 0..story.steps.len() {
+            for lang in [Lang::En, Lang::Ar] {
+                for width in (320..=1920).step_by(200) {
+                    let (_, drawn) = render_step(&story.id, i, width, lang);
+                    let b = &drawn.boxes;
+                    for (k, (p, pt)) in b.iter().enumerate() {
+                        for (q, qt) in &b[k + 1..] {
+                            if liquidity_explorer::chart::overlaps(*p, *q) {
+                                failures.push(format!("{} step {} {lang:?} {width}px: {pt:?} {p:?} overlaps {qt:?} {q:?}", story.id, i + 1));
+                            }
+                        }
+                        if p.0 < 0 || p.2 > width as i32 {
+                            failures.push(format!("{} step {} {lang:?} {width}px: {pt:?} leaves the chart", story.id, i + 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} overlaps:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn what_does_not_fit_becomes_a_numbered_marker() {
+    // Oracle's year at phone width: five events, two of them a day apart.
+    let (svg, drawn) = render("2025-01-02", "2025-12-31", (320, 300), 1.0);
+    let in_window = 5;
+    assert_eq!(drawn.events.len() + drawn.numbered.len(), in_window, "every event is labelled or numbered: {:?} / {:?}", drawn.events, drawn.numbered);
+    assert!(!drawn.numbered.is_empty(), "at 320 px not every label fits");
+    let t = texts(&svg);
+    for (n, marker, text) in &drawn.numbered {
+        assert!(marker.is_some() && !text.is_empty());
+        assert!(t.contains(&n.to_string()), "the number {n} is on the chart");
+    }
+    let numbers: Vec<usize> = drawn.numbered.iter().map(|x| x.0).collect();
+    assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "numbered 1, 2, … in order");
+    // With room, fewer need a number.
+    let (_, wide) = render("2025-01-02", "2025-12-31", (1280, 400), 1.0);
+    assert!(wide.numbered.len() < drawn.numbered.len());
+}
+
+#[test]
+fn every_story_step_draws_at_phone_width_in_both_languages() {
+    use liquidity_explorer::core::lang::Lang;
+    let ds = dataset().unwrap();
+    for story in &ds.stories {
+        for i in 0..story.steps.len() {
+            for lang in [Lang::En, Lang::Ar] {
+                let (_, drawn) = render_step(&story.id, i, 320, lang);
+                assert!(drawn.message.is_none(), "{} step {} {lang:?} at 320 px: {:?}", story.id, i + 1, drawn.message);
+                let (l, _, r, _) = drawn.plot;
+                assert!(
+                    r - l >= 160,
+                    "{} step {}: the plot keeps half the width at 320 px ({}: {:?} {:?} {:?})",
+                    story.id,
+                    i + 1,
+                    r - l,
+                    drawn.plot,
+                    drawn.end_labels,
+                    drawn.y_labels
+                );
+            }
+        }
+    }
+    let w = |t: &str| t.chars().count() as i32 * 7;
+    assert_eq!(liquidity_explorer::chart::shorten("AI venture funding (Dealroom)", "$110bn", 100, &w), "AI ven… $110bn");
+    assert_eq!(liquidity_explorer::chart::shorten("QQQ", "107", 100, &w), "QQQ 107");
+    assert_eq!(liquidity_explorer::chart::shorten("Something long", "$131.5bn", 40, &w), "$131.5bn");
 }

@@ -504,6 +504,15 @@ fn every_story_draws_and_its_controls_change_the_picture(c: &Ctx) -> Result<(), 
         for mode in ["percent", "drawdown", "indexed", "absolute"] {
             let now = c.fingerprint()?;
             let was = c.js(&format!("return document.querySelector('[data-mode={mode}]').getAttribute('aria-pressed')"))?;
+            // A mode that does not apply (drawdown for bars) is off, says why, and changes nothing.
+            if c.js(&format!("return document.querySelector('[data-mode={mode}]').getAttribute('aria-disabled')"))? == json!("true") {
+                click(c, &format!("[data-mode={mode}]"))?;
+                std::thread::sleep(Duration::from_millis(150));
+                if c.fingerprint()? != now {
+                    return Err(format!("{story}: the disabled mode {mode} changed the chart"));
+                }
+                continue;
+            }
             click(c, &format!("[data-mode={mode}]"))?;
             // Series in different units can't share a value axis: the view stays indexed and says why.
             let forced = mode == "absolute" && text_of(c, ".mode-note")?.contains("different units");
@@ -1396,6 +1405,185 @@ fn scrolling_the_scrolly_page_walks_the_chart_through_the_story(c: &Ctx) -> Resu
     Ok(())
 }
 
+/// The swatch colour and dash of each switch that is on (or added), by series id.
+fn swatches(c: &Ctx) -> Result<Vec<(String, String, String)>, String> {
+    let v = c.js("return [...document.querySelectorAll('.toggles .toggle')].filter(b=>b.getAttribute('aria-checked')!=='false')\
+        .map(b=>{const l=b.querySelector('line');return [b.dataset.series,l.getAttribute('stroke'),l.getAttribute('stroke-dasharray')];})")?;
+    Ok(v.as_array()
+        .into_iter()
+        .flatten()
+        .map(|x| (x[0].as_str().unwrap_or("").to_string(), x[1].as_str().unwrap_or("").to_string(), x[2].as_str().unwrap_or("").to_string()))
+        .collect())
+}
+
+/// How many canvas pixels have exactly this `rgb(r,g,b)` colour.
+fn pixels_of(c: &Ctx, rgb: &str) -> Result<u64, String> {
+    let v = c.js(&format!(
+        "const m={rgb:?}.match(/\\d+/g).map(Number);const cv=document.querySelector('.chart canvas');\
+         const d=cv.getContext('2d').getImageData(0,0,cv.width,cv.height).data;let n=0;\
+         for(let i=0;i<d.length;i+=4){{if(d[i]===m[0]&&d[i+1]===m[1]&&d[i+2]===m[2])n++;}}return n;"
+    ))?;
+    Ok(v.as_u64().unwrap_or(0))
+}
+
+fn controls_that_cannot_apply_are_disabled_with_their_reason(c: &Ctx) -> Result<(), String> {
+    c.open(YEAR)?;
+    if c.js("return document.querySelector('.log').getAttribute('aria-disabled')")? != Value::Null {
+        return Err("log applies to Oracle's prices".into());
+    }
+    for mode in ["percent", "drawdown"] {
+        click(c, &format!("[data-mode={mode}]"))?;
+        let v = c.browser.wait_for(
+            "log disabled",
+            "const b=document.querySelector('.log');const r=document.getElementById(b.getAttribute('aria-describedby')||'x');\
+             return b.getAttribute('aria-disabled')==='true'&&r?r.textContent:null;",
+            Duration::from_secs(5),
+        )?;
+        if !v.as_str().unwrap_or("").contains("Log scale is off in % change and drawdown") {
+            return Err(format!("the reason for log in {mode}: {v}"));
+        }
+        let before = settled(c)?;
+        click(c, ".log")?;
+        std::thread::sleep(Duration::from_millis(200));
+        if c.js("return document.querySelector('.log').getAttribute('aria-checked')")? != json!("false") || c.fingerprint()? != before {
+            return Err(format!("a disabled log switch changes nothing in {mode}"));
+        }
+    }
+    // Prices are never bars; amounts per year are, and then log and drawdown cannot apply.
+    if c.js("return document.querySelector('.bars-toggle').getAttribute('aria-disabled')")? != json!("true") {
+        return Err("bars are off for prices".into());
+    }
+    c.open("?story=funding")?;
+    let v = c
+        .js("return [document.querySelector('.bars-toggle').getAttribute('aria-checked'),document.querySelector('.log').getAttribute('aria-disabled'),\
+        document.querySelector('[data-mode=drawdown]').getAttribute('aria-disabled'),document.querySelector('[data-testid=blocked]').textContent]")?;
+    if v[0] != json!("true")
+        || v[1] != json!("true")
+        || v[2] != json!("true")
+        || !v[3].as_str().unwrap_or("").contains("Drawdown is off for amounts per period")
+    {
+        return Err(format!("funding draws bars; log and drawdown say why they are off: {v}"));
+    }
+    let bars = settled(c)?;
+    click(c, ".bars-toggle")?;
+    c.browser.wait_for(
+        "lines instead of bars",
+        "return document.querySelector('.bars-toggle').getAttribute('aria-checked')==='false'&&!document.querySelector('.log').getAttribute('aria-disabled')",
+        Duration::from_secs(5),
+    )?;
+    c.wait_changed(&bars)?;
+    c.browser.wait_for("the address", "return location.search.includes('chart=lines')", Duration::from_secs(5))?;
+    c.no_errors()
+}
+
+fn every_line_gets_its_own_colour(c: &Ctx) -> Result<(), String> {
+    // A reader's file with four series, all switched on.
+    c.open("")?;
+    let dir = std::env::temp_dir().join(format!("liquidity-e2e-four-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("four.csv");
+    let mut csv = String::from("Date,A,B,C,D\n");
+    for d in 1..=28 {
+        csv.push_str(&format!("2025-02-{d:02},{},{},{},{}\n", 10 + d, 20 + d * 2, 30 + d % 5, 40 - d));
+    }
+    std::fs::write(&path, csv).map_err(|e| e.to_string())?;
+    c.js("document.querySelector('details.load').open=true")?;
+    let input = c.browser.find("#data-file")?;
+    c.browser.send_keys(&input, path.to_str().unwrap())?;
+    c.browser.wait_for(
+        "the file",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('four.csv');",
+        Duration::from_secs(10),
+    )?;
+    for id in ["B", "C", "D"] {
+        switch_on(c, id)?;
+    }
+    settled(c)?;
+    let sw = swatches(c)?;
+    let main = c.js("return getComputedStyle(document.documentElement).getPropertyValue('--accent')")?;
+    let pairs: Vec<(String, String)> = sw.iter().map(|x| (x.1.clone(), x.2.clone())).collect();
+    if pairs.len() != 3 || (0..3).any(|i| (i + 1..3).any(|j| pairs[i] == pairs[j])) {
+        return Err(format!("three comparisons, three looks: {sw:?} (main {main})"));
+    }
+    for (id, colour, _) in &sw {
+        if pixels_of(c, colour)? < 30 {
+            return Err(format!("{id}'s colour {colour} is not on the chart"));
+        }
+    }
+    // Oracle with two series from other stories.
+    c.open("?story=oracle&compare=TAO~IREN&mode=indexed")?;
+    settled(c)?;
+    let sw = swatches(c)?;
+    let (tao, iren) = (sw.iter().find(|x| x.0 == "TAO"), sw.iter().find(|x| x.0 == "IREN"));
+    let (Some(tao), Some(iren)) = (tao, iren) else { return Err(format!("TAO and IREN are listed: {sw:?}")) };
+    if tao.1 == iren.1 || tao.1 == "rgb(192,57,43)" || iren.1 == "rgb(192,57,43)" {
+        return Err(format!("Oracle's red, TAO and IREN are three colours: {sw:?}"));
+    }
+    for x in [tao, iren] {
+        if pixels_of(c, &x.1)? < 30 {
+            return Err(format!("{}'s colour is not on the chart", x.0));
+        }
+    }
+    c.no_errors()
+}
+
+fn a_series_found_by_typing_joins_the_chart(c: &Ctx) -> Result<(), String> {
+    c.open("?story=oracle")?;
+    let before = settled(c)?;
+    let input = c.browser.find("#add-series-input")?;
+    c.browser.send_keys(&input, "Bitt")?;
+    c.browser.wait_for(
+        "the option",
+        "const i=document.getElementById('add-series-input');const o=document.querySelector('[data-option=TAO]');\
+         return i.getAttribute('aria-expanded')==='true'&&o&&o.getAttribute('aria-selected')==='true'&&i.getAttribute('aria-activedescendant')===o.id;",
+        Duration::from_secs(5),
+    )?;
+    c.browser.send_keys(&input, "\u{E007}")?;
+    c.browser.wait_for("TAO on the chart", "return !!document.querySelector('[data-remove=TAO]')", Duration::from_secs(5))?;
+    c.wait_changed(&before)?;
+    c.browser.wait_for("the address", "return /compare=[^&]*TAO/.test(location.search)", Duration::from_secs(5))?;
+    let label = c.js("return document.querySelector('.chart canvas').getAttribute('aria-label')")?;
+    if !label.as_str().unwrap_or("").contains("Bittensor") {
+        return Err(format!("the chart describes TAO: {label}"));
+    }
+    // Units differ (a share price, a token): indexed, and the page says so.
+    if !text_of(c, ".mode-note")?.contains("indexed")
+        && c.js("return document.querySelector('[data-mode=indexed]').getAttribute('aria-pressed')")? != json!("true")
+    {
+        return Err("different units are indexed".into());
+    }
+    // Removed again.
+    click(c, "[data-remove=TAO]")?;
+    c.browser.wait_for("TAO gone", "return !document.querySelector('[data-remove=TAO]')&&!/TAO/.test(location.search)", Duration::from_secs(5))?;
+    // In Arabic, by its Arabic name.
+    let ar = dataset().unwrap().series("IREN").unwrap().name.ar.clone();
+    c.open("?story=oracle&lang=ar")?;
+    let input = c.browser.find("#add-series-input")?;
+    c.browser.send_keys(&input, &ar)?;
+    c.browser.wait_for("the Arabic option", "return !!document.querySelector('[data-option=IREN]')", Duration::from_secs(5))?;
+    c.browser.send_keys(&input, "\u{E015}\u{E013}\u{E007}")?;
+    c.browser.wait_for("IREN on the chart", "return !!document.querySelector('[data-remove=IREN]')", Duration::from_secs(5))?;
+    c.no_errors()
+}
+
+fn every_story_fits_the_first_phone_screen(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    c.metrics(360, 740, 2.0, true)?;
+    for lang in ["en", "ar"] {
+        for st in &ds.stories {
+            c.open(&format!("?story={}&lang={lang}", st.id)).map_err(|e| format!("{} {lang}: {e}", st.id))?;
+            let v = c.js("const c=document.querySelector('.chart').getBoundingClientRect(),h=document.querySelector('.headline').getBoundingClientRect(),\
+                t=document.querySelector('.step-text').getBoundingClientRect();return [h.top,t.top,c.bottom,window.innerHeight,document.documentElement.scrollWidth];")?;
+            let n = |i: usize| v[i].as_f64().unwrap_or(f64::MAX);
+            c.shot(&format!("first-screen-{}-{lang}-360.png", st.id))?;
+            if n(0) < 0.0 || n(2) > n(3) || n(4) > 360.0 {
+                return Err(format!("{} ({lang}) at 360×740: headline at {}, chart ends at {} of {} (page {} wide)", st.id, n(0), n(2), n(3), n(4)));
+            }
+        }
+    }
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1452,7 +1640,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 34] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 38] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1486,6 +1674,10 @@ fn main() {
         ("a_step_address_reproduces_the_step", a_step_address_reproduces_the_step),
         ("a_page_on_another_origin_drives_the_steps", a_page_on_another_origin_drives_the_steps),
         ("scrolling_the_scrolly_page_walks_the_chart_through_the_story", scrolling_the_scrolly_page_walks_the_chart_through_the_story),
+        ("controls_that_cannot_apply_are_disabled_with_their_reason", controls_that_cannot_apply_are_disabled_with_their_reason),
+        ("every_line_gets_its_own_colour", every_line_gets_its_own_colour),
+        ("a_series_found_by_typing_joins_the_chart", a_series_found_by_typing_joins_the_chart),
+        ("every_story_fits_the_first_phone_screen", every_story_fits_the_first_phone_screen),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -6,7 +6,7 @@
 fn main() {
     use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Chart, Line, Style};
     use liquidity_explorer::core::bundled::{dataset, DATASET_JSON};
-    use liquidity_explorer::core::dataset::{Mode, Unit};
+    use liquidity_explorer::core::dataset::{ChartKind, Frequency, Mode, Unit};
     use liquidity_explorer::core::dataset_json::read;
     use liquidity_explorer::core::date::Date;
     use liquidity_explorer::core::series::Point;
@@ -39,7 +39,7 @@ fn main() {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (1280, 600)).into_drawing_area();
-            let line = Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, step: false };
+            let line = Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
             let chart = Chart::single(line, Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
             draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
         }

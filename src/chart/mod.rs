@@ -6,19 +6,21 @@
 pub mod theme;
 
 use crate::core::axis::{date_tick_kinds, decimals_for_step, value_ticks};
-use crate::core::dataset::Unit;
+use crate::core::dataset::{ChartKind, Dataset, Frequency, Kind, Mode, Unit};
 use crate::core::date::Date;
 use crate::core::fmt::{Fmt, Plain, Tick};
 use crate::core::format;
 use crate::core::lang::Lang;
 use crate::core::series::{Point, Series};
+use crate::core::story::Marks;
 use crate::core::transform::decimate;
-use crate::i18n::{tf, Key};
+use crate::core::view::View;
+use crate::i18n::{t, tf, Key};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use theme::{Theme, DASHES, FONT, FONT_PX};
+use theme::{Theme, FONT, FONT_PX};
 
 pub use crate::core::story::{Annotation, Marker, RefLine};
 
@@ -33,8 +35,11 @@ pub struct Line<'a> {
     pub slot: usize,
     /// The story's own series: drawn thicker, on top.
     pub main: bool,
-    /// Draw as steps (a value holds until the next point: valuations by round).
-    pub step: bool,
+    /// A line, bars (amounts per period, side by side when compared) or steps
+    /// (a value holds until the next point: valuations by round, a dot and a label each).
+    pub kind: ChartKind,
+    /// How often the series comes: a bar spans its period (a year's total, the year).
+    pub frequency: Frequency,
 }
 
 /// How values read on the axis.
@@ -104,6 +109,57 @@ impl<'a> Chart<'a> {
     }
 }
 
+/// The chart of a view as the reader sees it: its lines (tickers as they are,
+/// names in the reader's language), the axis and caption of its mode, the
+/// marks of the story, the crosshair and the article's date. Used by the
+/// canvas, the SVG download and the native tests alike.
+pub fn for_view<'a>(ds: &'a Dataset, v: &'a View, marks: &'a Marks, fmt: &'a dyn Fmt, log: bool, cursor: Option<Date>, playing: bool) -> Chart<'a> {
+    let lang = fmt.lang();
+    let lines: Vec<Line> = v
+        .lines
+        .iter()
+        .map(|x| Line {
+            points: &x.points,
+            label: if x.short == x.id { x.short.clone() } else { x.name.get(lang).to_string() },
+            slot: x.slot,
+            main: x.main,
+            kind: x.kind,
+            frequency: x.frequency,
+        })
+        .collect();
+    let main = v.lines.iter().find(|x| x.main);
+    let main_def = main.and_then(|m| ds.series(&m.id));
+    let unit = main.map_or(Unit::Number, |m| m.unit);
+    Chart {
+        lines,
+        axis: match v.mode {
+            Mode::Absolute => Axis::Value { unit, decimals: main.and_then(|m| m.decimals) },
+            Mode::Indexed => Axis::Index,
+            Mode::Percent | Mode::Drawdown => Axis::Change,
+        },
+        from: v.from,
+        to: v.to,
+        markers: &marks.markers,
+        refs: marks.refs.clone(),
+        annotations: marks.annotations.clone(),
+        caption: match v.mode {
+            Mode::Absolute => unit_caption(lang, unit).to_string(),
+            Mode::Indexed => t(lang, Key::CaptionIndexed).into(),
+            Mode::Percent => t(lang, Key::CaptionPercent).into(),
+            Mode::Drawdown => t(lang, Key::CaptionDrawdown).into(),
+        },
+        change_on_markers: main_def.is_some_and(|s| s.kind == Kind::Price && s.frequency == Frequency::Daily),
+        main_series: main_def.map(|s| &s.series),
+        zero_based: v.mode == Mode::Absolute && main_def.is_some_and(|s| matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue)),
+        // A log scale that cannot apply (percent, drawdown, bars) is not drawn.
+        log: log && v.log_blocked().is_none(),
+        cursor,
+        after: ds.article_cutoff().map(|d| (d, t(lang, Key::AfterArticle).to_string())),
+        reveal_until: if playing { cursor } else { None },
+        fmt,
+    }
+}
+
 /// How to draw it.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
@@ -132,6 +188,15 @@ pub struct Drawn {
     pub log_refused: bool,
     /// Set when there was nothing to plot, with the message shown instead.
     pub message: Option<String>,
+    /// Every text drawn, as (left, top, right, bottom) in device pixels, with its text: no two may overlap.
+    pub boxes: Vec<((i32, i32, i32, i32), String)>,
+    /// Labels that did not fit, drawn as numbered markers: (number, marker index or `None` for an
+    /// annotation, the text). The list under the chart carries the same numbers.
+    pub numbered: Vec<(usize, Option<usize>, String)>,
+    /// Each bar: (line index, left, right, top of the bar or its value end, the zero baseline's y).
+    pub bars: Vec<(usize, i32, i32, i32, i32)>,
+    /// The zero baseline's y, when bars are drawn.
+    pub baseline: Option<i32>,
 }
 
 impl Drawn {
@@ -172,6 +237,8 @@ pub const MIN_CSS_SIZE: f64 = 40.0;
 /// A value as the axis reads it.
 pub fn axis_value(fmt: &dyn Fmt, axis: Axis, v: f64, decimals: usize) -> String {
     match axis {
+        // In Arabic the unit is words ("مليار دولار"): the caption above the axis says it once.
+        Axis::Value { .. } if fmt.lang() == Lang::Ar => fmt.number(v, decimals),
         Axis::Value { unit, .. } => fmt.value(v, unit, decimals),
         Axis::Index => fmt.number(v, decimals),
         Axis::Change => fmt.change(v, decimals),
@@ -234,6 +301,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         root.fill(&t.background)?;
     }
     let px = FONT_PX * s;
+    // The height of a line of chart text.
+    let th = (px * 1.2).round() as i32;
     let u = |css: f64| (css * s).round() as i32;
     let thin = u(1.0).max(1) as u32;
     let (w, h) = (w as i32, h as i32);
@@ -251,6 +320,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         .collect();
 
     root.draw(&Text::new(bidi(fmt, &chart.caption), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
+    drawn.boxes.push(((u(4.0), u(6.0), u(4.0) + measure.width(&chart.caption, px) as i32, u(6.0) + th), chart.caption.clone()));
 
     let in_window: Vec<(usize, &Marker)> = chart.markers.iter().enumerate().filter(|(_, e)| e.date >= chart.from && e.date <= until).collect();
     let label_rows = in_window.len().min(MAX_LABEL_ROWS);
@@ -269,8 +339,17 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     let plot_h = (bottom - top).max(1);
     let max_y = ((plot_h as f64 / (36.0 * s)).floor() as usize).clamp(2, 8);
     let refs = chart.refs.iter().map(|r| r.value);
-    let zero = chart.zero_based.then_some(0.0);
-    let use_log = chart.log && all_values().chain(refs.clone()).all(|v| v > 0.0);
+    // Bars: each point of a bar series stands for its period (a year's total spans the year).
+    let bar_lines: Vec<usize> = chart.lines.iter().enumerate().filter(|(_, l)| l.kind == ChartKind::Bars).map(|(i, _)| i).collect();
+    let periods: Vec<Vec<(f64, f64)>> = chart
+        .lines
+        .iter()
+        .zip(&visible)
+        .map(|(l, v)| if l.kind == ChartKind::Bars { v.iter().map(|p| bar_period(p.date, l.frequency)).collect() } else { Vec::new() })
+        .collect();
+    // Amounts and bars stand on zero, always shown.
+    let zero = (chart.zero_based || !bar_lines.is_empty()).then_some(0.0);
+    let use_log = chart.log && bar_lines.is_empty() && all_values().chain(refs.clone()).all(|v| v > 0.0);
     drawn.log_refused = chart.log && !use_log;
     let (lo, hi, ticks, dec) = if use_log {
         let (mut lo, mut hi) = all_values().chain(refs).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
@@ -309,7 +388,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         .map(|(l, v)| {
             v.last().map(|p| {
                 let value = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
-                let text = if chart.lines.len() > 1 { format!("{} {value}", l.label) } else { value };
+                // Names are shortened (…) so the labels never take more than a third of the chart.
+                let room = (w - left) / 3;
+                let text = if chart.lines.len() > 1 { shorten(&l.label, &value, room, &|t: &str| measure.width(t, px) as i32) } else { value };
                 (*p, text)
             })
         })
@@ -322,13 +403,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
 
     // Time axis. A one-day window gets a day either side so the point is centred.
-    let (x0, x1) = if chart.from < chart.to {
+    let (mut x0, mut x1) = if chart.from < chart.to {
         (chart.from.days() as f64, chart.to.days() as f64)
     } else {
         (chart.from.days() as f64 - 1.0, chart.from.days() as f64 + 1.0)
     };
+    for (a, b) in periods.iter().flatten() {
+        x0 = x0.min(*a);
+        x1 = x1.max(*b);
+    }
     drawn.domain = (x0, x1);
-    let sx = move |d: Date| left + ((d.days() as f64 - x0) / (x1 - x0) * (right - left) as f64).round() as i32;
+    let sxf = move |days: f64| left + ((days - x0) / (x1 - x0) * (right - left) as f64).round() as i32;
+    let sx = move |d: Date| sxf(d.days() as f64);
     let (ly0, ly1) = if use_log { (lo.ln(), hi.ln()) } else { (lo, hi) };
     let sy = move |v: f64| {
         let v = if use_log { v.max(f64::MIN_POSITIVE).ln() } else { v };
@@ -343,6 +429,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
             let lw = measure.width(label, px) as i32;
             if right - a > lw + u(8.0) {
                 root.draw(&Text::new(bidi(fmt, &label), (right - u(4.0), bottom - u(4.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Bottom))))?;
+                drawn.boxes.push(((right - u(4.0) - lw, bottom - u(4.0) - th, right - u(4.0), bottom - u(4.0)), label.clone()));
             }
         }
     }
@@ -352,6 +439,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         let y = sy(*v);
         root.draw(&PathElement::new(vec![(left, y), (right, y)], t.grid.stroke_width(thin)))?;
         root.draw(&Text::new(bidi(fmt, &label), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        drawn.boxes.push(((left - u(6.0) - measure.width(label, px) as i32, y - th / 2, left - u(6.0), y + th / 2), label.clone()));
     }
 
     // Date labels: as many as fit without touching.
@@ -360,21 +448,31 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     let widest = (1..=12).map(|m| measure.width(&sample(m, Tick::MonthYear), px).max(measure.width(&sample(m, Tick::DayMonth), px))).max().unwrap_or(0) as f64;
     let max_x = (((right - left) as f64 / (widest + 12.0 * s)).floor() as usize).max(1);
     let (_, kinds) = date_tick_kinds(chart.from, chart.to, max_x);
-    let xt: Vec<(Date, String)> = kinds.into_iter().map(|(d, k)| (d, fmt.tick(d, k))).collect();
+    // Years of yearly bars are labelled under their bars; everything else gets date ticks.
+    let yearly =
+        !bar_lines.is_empty() && chart.lines.iter().zip(&visible).all(|(l, v)| v.is_empty() || (l.kind == ChartKind::Bars && l.frequency == Frequency::Annual));
+    let xt: Vec<(i32, String)> = if yearly {
+        let mut years: Vec<(f64, f64)> = periods.iter().flatten().copied().collect();
+        years.sort_by(|a, b| a.0.total_cmp(&b.0));
+        years.dedup_by(|a, b| (a.0 - b.0).abs() < 1.0);
+        years.into_iter().map(|(a, b)| (sxf((a + b) / 2.0), fmt.tick(Date::from_days(a.round() as i32), Tick::Year))).collect()
+    } else {
+        kinds.into_iter().map(|(d, k)| (sx(d), fmt.tick(d, k))).collect()
+    };
     root.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.muted.stroke_width(thin)))?;
-    for (d, label) in &xt {
-        let x = sx(*d);
+    for (x, label) in &xt {
+        let x = *x;
         root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(thin)))?;
         let half = measure.width(label, px) as i32 / 2;
         let lx = x.clamp(half + 1, w - half - 1);
         root.draw(&Text::new(bidi(fmt, &label), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        drawn.boxes.push(((lx - half, bottom + u(7.0), lx + half, bottom + u(7.0) + th), label.clone()));
     }
 
-    // Reference lines.
+    // Reference lines (their labels go on once the lines are drawn, clear of them).
     for r in &chart.refs {
         let y = sy(r.value);
         root.draw(&DashedPathElement::new(vec![(left, y), (right, y)], u(2.0), u(3.0), t.muted.stroke_width(thin)))?;
-        root.draw(&Text::new(bidi(fmt, &r.label), (left + u(4.0), y - u(3.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Bottom))))?;
     }
 
     // Event markers: lines, and labels placed without overlaps.
@@ -403,53 +501,119 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         drawn.marker_x[*i] = Some(*x);
         root.draw(&DashedPathElement::new(vec![(*x, top), (*x, bottom)], u(4.0), u(3.0), t.marker.stroke_width(thin)))?;
     }
-    for label in place_labels(&candidates, label_rows, (0, w), u(5.0), u(8.0)).into_iter().flatten() {
+    // What fits nowhere becomes a numbered marker; the list under the chart has the same number.
+    let mut badges: Vec<(i32, i32, usize)> = Vec::new();
+    for (k, placed) in place_labels(&candidates, label_rows, (0, w), u(5.0), u(8.0)).into_iter().enumerate() {
+        let Some(label) = placed else {
+            let n = drawn.numbered.len() + 1;
+            let long = candidates[k].1.first().map(|(t, _)| t.clone()).unwrap_or_default();
+            drawn.numbered.push((n, Some(in_window[k].0), long));
+            badges.push((candidates[k].0, top + u(11.0), n));
+            continue;
+        };
         // Clear of the top value label, which is centred on the top gridline.
         let y = top - u(8.0) - label.row as i32 * u(LABEL_ROW_CSS);
         let hpos = if label.left_of_line { HPos::Right } else { HPos::Left };
         root.draw(&Text::new(bidi(fmt, &label.text), (label.x, y), text_style(px, &t.text).pos(Pos::new(hpos, VPos::Bottom))))?;
+        let lw = measure.width(&label.text, px) as i32;
+        let x0 = if label.left_of_line { label.x - lw } else { label.x };
+        drawn.boxes.push(((x0, y - th, x0 + lw, y), label.text.clone()));
         drawn.events.push(label.text);
+    }
+
+    // Bars, behind the lines: the points of each period side by side (only the series that have
+    // one there), on the zero baseline, each labelled with its value where the label fits.
+    let colour_of = |l: &Line| theme::line_style(&t, l.slot, l.main).0;
+    let mut bar_tops: Vec<(usize, Date, f64, i32, i32)> = Vec::new();
+    if !bar_lines.is_empty() {
+        let mut groups: Vec<((f64, f64), Vec<(usize, Point)>)> = Vec::new();
+        for &i in &bar_lines {
+            for (p, span) in visible[i].iter().zip(&periods[i]) {
+                match groups.iter_mut().find(|(g, _)| (g.0 - span.0).abs() < 0.5 && (g.1 - span.1).abs() < 0.5) {
+                    Some((_, members)) => members.push((i, *p)),
+                    None => groups.push((*span, vec![(i, *p)])),
+                }
+            }
+        }
+        // Bars for a day or a round (no period of their own) are as wide as the closest two allow.
+        let mut centres: Vec<i32> = groups.iter().map(|((a, b), _)| sxf((a + b) / 2.0)).collect();
+        centres.sort_unstable();
+        centres.dedup();
+        let closest = centres.windows(2).map(|w| w[1] - w[0]).min().unwrap_or((right - left) / 4).max(u(4.0));
+        let zero_y = sy(0.0);
+        let gap = u(2.0).max(1);
+        for ((a, b), members) in &groups {
+            let span = if b - a >= 2.0 { sxf(*b) - sxf(*a) } else { closest };
+            let n = members.len() as i32;
+            let group = ((span as f64 * 0.8) as i32).min(u(64.0) * n).max(n * (gap + 1));
+            let bw = group / n;
+            let centre = sxf((a + b) / 2.0);
+            for (k, (i, p)) in members.iter().enumerate() {
+                let bx0 = (centre - group / 2 + k as i32 * bw + gap / 2).max(left);
+                let bx1 = (bx0 + bw - gap).max(bx0 + 1).min(right);
+                let y = sy(p.value);
+                root.draw(&Rectangle::new([(bx0, y.min(zero_y)), (bx1, y.max(zero_y))], colour_of(&chart.lines[*i]).filled()))?;
+                drawn.bars.push((*i, bx0, bx1, y, zero_y));
+                bar_tops.push((*i, p.date, p.value, (bx0 + bx1) / 2, y));
+                let text = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
+                let tw = measure.width(&text, px) as i32;
+                let (ly0, ly1) = if p.value >= 0.0 { (y - u(3.0) - th, y - u(3.0)) } else { (y + u(3.0), y + u(3.0) + th) };
+                let r = ((bx0 + bx1) / 2 - tw / 2, ly0, (bx0 + bx1) / 2 + tw / 2, ly1);
+                let fits = tw <= bw + gap && r.1 >= top && r.3 <= bottom && drawn.boxes.iter().all(|(o, _)| !overlaps(r, *o));
+                if fits {
+                    root.draw(&Text::new(bidi(fmt, &text), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
+                    drawn.boxes.push((r, text));
+                }
+            }
+        }
+        root.draw(&PathElement::new(vec![(left, zero_y), (right, zero_y)], t.text.stroke_width(thin)))?;
+        drawn.baseline = Some(zero_y);
     }
 
     // The lines: comparisons first, the main series on top.
     let columns = ((right - left).max(1) as usize).max(1);
-    let mut order: Vec<usize> = (0..chart.lines.len()).collect();
+    let mut order: Vec<usize> = (0..chart.lines.len()).filter(|i| chart.lines[*i].kind != ChartKind::Bars).collect();
     order.sort_by_key(|i| chart.lines[*i].main);
-    for i in order {
+    let mut paths: Vec<Vec<(i32, i32)>> = Vec::new();
+    for &i in &order {
         let (line, pts) = (&chart.lines[i], visible[i]);
-        let colour = t.palette[line.slot % t.palette.len()];
+        let colour = colour_of(line);
         let width = if line.main { u(2.5) } else { u(1.5) }.max(1) as u32;
+        let step = line.kind == ChartKind::Steps;
         let pts = decimate(pts, columns);
         drawn.points += visible[i].len();
         let mut path: Vec<(i32, i32)> = Vec::with_capacity(pts.len() * 2);
         for (k, p) in pts.iter().enumerate() {
-            if line.step && k > 0 {
+            if step && k > 0 {
                 path.push((sx(p.date), sy(pts[k - 1].value)));
             }
             path.push((sx(p.date), sy(p.value)));
         }
-        if line.step {
+        if step {
             if let Some(p) = pts.last() {
                 path.push((sx(until.max(p.date)), sy(p.value)));
             }
         }
         if path.len() > 1 {
-            match DASHES[line.slot % DASHES.len()] {
-                Some((dash, gap)) if !line.main => {
-                    root.draw(&DashedPathElement::new(path, u(dash), u(gap), colour.stroke_width(width)))?;
+            match theme::line_style(&t, line.slot, line.main).1 {
+                Some((dash, gap)) => {
+                    root.draw(&DashedPathElement::new(path.clone(), u(dash), u(gap), colour.stroke_width(width)))?;
                 }
-                _ => root.draw(&PathElement::new(path, colour.stroke_width(width)))?,
+                None => root.draw(&PathElement::new(path.clone(), colour.stroke_width(width)))?,
             }
         }
-        if pts.len() <= 40 {
+        paths.push(path);
+        if pts.len() <= 40 || step {
             for p in &pts {
                 root.draw(&Circle::new((sx(p.date), sy(p.value)), u(if line.main { 3.5 } else { 2.5 }), colour.filled()))?;
             }
         }
     }
+    drawn.points += bar_lines.iter().map(|i| visible[*i].len()).sum::<usize>();
+    let crosses_a_line = |r: (i32, i32, i32, i32)| paths.iter().any(|p| p.windows(2).any(|s| segment_hits(s[0], s[1], r)));
 
     // Marker dots on the main line.
-    if let Some(main) = chart.lines.iter().position(|l| l.main) {
+    if let Some(main) = chart.lines.iter().position(|l| l.main && l.kind != ChartKind::Bars) {
         for (_, e) in &in_window {
             if let Some(p) = visible[main].iter().find(|p| p.date == e.date) {
                 root.draw(&Circle::new((sx(p.date), sy(p.value)), u(3.5), t.marker.filled()))?;
@@ -457,29 +621,95 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         }
     }
 
-    // Annotations: a ring, and a label where it collides with nothing drawn
-    // as text so far (above, below, right, left); none if it fits nowhere.
-    let mut taken: Vec<(i32, i32, i32, i32)> = chart
-        .refs
-        .iter()
-        .map(|r| {
-            let y = sy(r.value);
-            (left + u(4.0), y - u(3.0) - u(14.0), left + u(4.0) + measure.width(&r.label, px) as i32, y - u(3.0))
-        })
-        .collect();
-    for a in chart.annotations.iter().filter(|a| a.date >= chart.from && a.date <= until) {
-        let (x, y) = (sx(a.date), sy(a.value));
-        root.draw(&Circle::new((x, y), u(5.0), t.text.stroke_width(thin)))?;
-        let (lw, lh) = (measure.width(&a.label, px) as i32, u(14.0));
-        let spots = [(x - lw / 2, y - u(9.0) - lh), (x - lw / 2, y + u(9.0)), (x + u(9.0), y - lh / 2), (x - u(9.0) - lw, y - lh / 2)];
-        let free = spots
-            .into_iter()
-            .map(|(lx, ly)| (lx, ly, lx + lw, ly + lh))
-            .find(|r| r.0 >= left && r.2 <= right && r.1 >= top && r.3 <= bottom && taken.iter().all(|o| r.2 <= o.0 || r.0 >= o.2 || r.3 <= o.1 || r.1 >= o.3));
-        if let Some(r) = free {
-            taken.push(r);
-            root.draw(&Text::new(bidi(fmt, &a.label), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
+    // A label where it collides with no text drawn so far and crosses no line, inside the plot.
+    let free_spot = |spots: &[(i32, i32)], lw: i32, boxes: &[((i32, i32, i32, i32), String)]| {
+        spots
+            .iter()
+            .map(|(lx, ly)| (*lx, *ly, lx + lw, ly + th))
+            .find(|r| r.0 >= left && r.2 <= right && r.1 >= top && r.3 <= bottom && boxes.iter().all(|(o, _)| !overlaps(*r, *o)) && !crosses_a_line(*r))
+    };
+
+    // Reference labels: above their line at the left, else at the right, else below; else a number.
+    for r in &chart.refs {
+        let y = sy(r.value);
+        let lw = measure.width(&r.label, px) as i32;
+        let spots = [(left + u(4.0), y - u(3.0) - th), (right - u(4.0) - lw, y - u(3.0) - th), (left + u(4.0), y + u(3.0)), (right - u(4.0) - lw, y + u(3.0))];
+        match free_spot(&spots, lw, &drawn.boxes) {
+            Some(b) => {
+                root.draw(&Text::new(bidi(fmt, &r.label), (b.0, b.1), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
+                drawn.boxes.push((b, r.label.clone()));
+            }
+            None if r.baseline => {}
+            None => {
+                let n = drawn.numbered.len() + 1;
+                drawn.numbered.push((n, None, r.label.clone()));
+                badges.push((left + u(12.0), y, n));
+            }
         }
+    }
+
+    // Annotations: a ring, and a label beside it; what fits nowhere becomes a numbered marker.
+    for a in chart.annotations.iter().filter(|a| a.date >= chart.from && a.date <= until) {
+        // On a bar, the ring sits on the bar's top.
+        let (x, y) = bar_tops.iter().find(|b| b.1 == a.date && b.2 == a.value).map_or((sx(a.date), sy(a.value)), |b| (b.3, b.4));
+        root.draw(&Circle::new((x, y), u(5.0), t.text.stroke_width(thin)))?;
+        let lw = measure.width(&a.label, px) as i32;
+        let spots = [
+            (x - lw / 2, y - u(9.0) - th),
+            (x - lw / 2, y + u(9.0)),
+            (x + u(9.0), y - th / 2),
+            (x - u(9.0) - lw, y - th / 2),
+            (x + u(7.0), y - u(7.0) - th),
+            (x - u(7.0) - lw, y - u(7.0) - th),
+            (x + u(7.0), y + u(7.0)),
+            (x - u(7.0) - lw, y + u(7.0)),
+        ];
+        match free_spot(&spots, lw, &drawn.boxes) {
+            Some(r) => {
+                root.draw(&Text::new(bidi(fmt, &a.label), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
+                drawn.boxes.push((r, a.label.clone()));
+            }
+            None => {
+                let n = drawn.numbered.len() + 1;
+                drawn.numbered.push((n, None, a.label.clone()));
+                badges.push((x + u(10.0), y - u(10.0), n));
+            }
+        }
+    }
+
+    // Steps: a dot and the value at each round, where the label fits.
+    for &i in &order {
+        let line = &chart.lines[i];
+        if line.kind != ChartKind::Steps {
+            continue;
+        }
+        for p in visible[i] {
+            if chart.annotations.iter().any(|a| a.date == p.date && a.value == p.value) {
+                continue;
+            }
+            let (x, y) = (sx(p.date), sy(p.value));
+            let text = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
+            let lw = measure.width(&text, px) as i32;
+            let spots = [(x - lw - u(5.0), y - u(5.0) - th), (x + u(5.0), y - u(5.0) - th), (x - lw - u(5.0), y + u(5.0)), (x + u(5.0), y + u(5.0))];
+            if let Some(r) = free_spot(&spots, lw, &drawn.boxes) {
+                root.draw(&Text::new(bidi(fmt, &text), (r.0, r.1), text_style(px, &colour_of(line)).pos(Pos::new(HPos::Left, VPos::Top))))?;
+                drawn.boxes.push((r, text));
+            }
+        }
+    }
+
+    // Numbered markers: a filled disc with its number, clear of every label.
+    for (x, y, n) in &badges {
+        let r = u(9.0);
+        let d = 2 * r + u(2.0);
+        let tries = [(0, 0), (0, d), (d, 0), (-d, 0), (0, -d), (0, 2 * d), (d, d), (-d, d), (2 * d, 0), (-2 * d, 0), (0, 3 * d)];
+        let at = |(dx, dy): (i32, i32)| ((*x + dx).clamp(left + r, right - r), (*y + dy).clamp(top + r, bottom - r));
+        let (x, y) =
+            tries.iter().map(|o| at(*o)).find(|(x, y)| drawn.boxes.iter().all(|(o, _)| !overlaps((x - r, y - r, x + r, y + r), *o))).unwrap_or(at((0, 0)));
+        root.draw(&Circle::new((x, y), r, t.marker.filled()))?;
+        let label = n.to_string();
+        root.draw(&Text::new(label.clone(), (x, y), text_style(px, &t.background).pos(Pos::new(HPos::Center, VPos::Center))))?;
+        drawn.boxes.push(((x - r, y - r, x + r, y + r), format!("#{label}")));
     }
 
     // Direct labels at the ends, pushed apart vertically so they never overlap.
@@ -502,11 +732,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
     for (y, x, i, text) in labels {
         let line = &chart.lines[i];
-        let colour = t.palette[line.slot % t.palette.len()];
-        if let Some((p, _)) = &ends[i] {
+        let colour = colour_of(line);
+        if let (Some((p, _)), false) = (&ends[i], line.kind == ChartKind::Bars) {
             root.draw(&Circle::new((x, sy(p.value)), u(3.0), colour.filled()))?;
         }
         root.draw(&Text::new(bidi(fmt, &text), (right + u(7.0), y), text_style(px, &colour).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        let tw = measure.width(&text, px) as i32;
+        drawn.boxes.push(((right + u(7.0), y - th / 2, right + u(7.0) + tw, y + th / 2), text.clone()));
         drawn.end_labels.push(text);
     }
 
@@ -514,11 +746,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     if let Some(c) = chart.cursor.filter(|c| *c >= chart.from && *c <= chart.to) {
         let x = sx(c);
         root.draw(&PathElement::new(vec![(x, top), (x, bottom)], t.text.stroke_width(thin)))?;
-        for (line, pts) in chart.lines.iter().zip(&visible) {
+        for (line, pts) in chart.lines.iter().zip(&visible).filter(|(l, _)| l.kind != ChartKind::Bars) {
             let k = pts.partition_point(|p| p.date <= c);
             if k > 0 {
                 let p = pts[k - 1];
-                let colour = t.palette[line.slot % t.palette.len()];
+                let colour = colour_of(line);
                 root.draw(&Circle::new((sx(p.date), sy(p.value)), u(4.5), colour.filled()))?;
                 root.draw(&Circle::new((sx(p.date), sy(p.value)), u(4.5), t.background.stroke_width(thin)))?;
             }
@@ -530,6 +762,60 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     drawn.y_labels = y_labels;
     root.present()?;
     Ok(drawn)
+}
+
+/// "name value", the name cut short with "…" until the whole fits `room`
+/// (the value is never cut; with no room for any of the name, the value alone).
+pub fn shorten(name: &str, value: &str, room: i32, width: &dyn Fn(&str) -> i32) -> String {
+    let full = format!("{name} {value}");
+    if width(&full) <= room {
+        return full;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    for n in (1..chars.len()).rev() {
+        let t = format!("{}… {value}", chars[..n].iter().collect::<String>().trim_end());
+        if width(&t) <= room {
+            return t;
+        }
+    }
+    value.to_string()
+}
+
+/// Whether two boxes (left, top, right, bottom) share any pixel.
+pub fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Whether the segment from `p` to `q` passes through the box.
+fn segment_hits(p: (i32, i32), q: (i32, i32), r: (i32, i32, i32, i32)) -> bool {
+    let inside = |(x, y): (i32, i32)| x > r.0 && x < r.2 && y > r.1 && y < r.3;
+    if inside(p) || inside(q) {
+        return true;
+    }
+    if p.0.max(q.0) <= r.0 || p.0.min(q.0) >= r.2 || p.1.max(q.1) <= r.1 || p.1.min(q.1) >= r.3 {
+        return false;
+    }
+    // The segment's line against the box's corners: it crosses when they are not all on one side.
+    let side = |(x, y): (i32, i32)| ((q.0 - p.0) as i64 * (y - p.1) as i64 - (q.1 - p.1) as i64 * (x - p.0) as i64).signum();
+    let s: Vec<i64> = [(r.0, r.1), (r.2, r.1), (r.0, r.3), (r.2, r.3)].into_iter().map(side).collect();
+    !(s.iter().all(|v| *v > 0) || s.iter().all(|v| *v < 0))
+}
+
+/// The span of time a bar stands for, in days since 1970: a year's total
+/// (dated its last day, or its year) the whole year, a quarter's or a month's
+/// likewise; anything else a single day.
+pub fn bar_period(d: Date, f: Frequency) -> (f64, f64) {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let days = |dt: Option<Date>| dt.map_or(d.days() as f64, |x| x.days() as f64);
+    let month_end = |y: i32, m: u32| days(Date::from_ymd(y, m, 1).map(|x| x.add_months_first(1))) - 1.0;
+    match f {
+        Frequency::Annual if (m, day) == (12, 31) => (days(Date::from_ymd(y, 1, 1)), d.days() as f64 + 1.0),
+        Frequency::Annual if (m, day) == (1, 1) => (d.days() as f64, days(Date::from_ymd(y + 1, 1, 1))),
+        Frequency::Quarterly if m % 3 == 0 && d.days() as f64 == month_end(y, m) => (days(Date::from_ymd(y, m - 2, 1)), d.days() as f64 + 1.0),
+        Frequency::Monthly if d.days() as f64 == month_end(y, m) => (days(Date::from_ymd(y, m, 1)), d.days() as f64 + 1.0),
+        Frequency::Monthly if day == 1 => (d.days() as f64, month_end(y, m) + 1.0),
+        _ => (d.days() as f64 - 0.5, d.days() as f64 + 0.5),
+    }
 }
 
 /// The canvas stays left to right (time runs left to right in both

@@ -64,6 +64,19 @@ pub const DARK: Theme = Theme {
 pub const DASHES: [Option<(f64, f64)>; 8] =
     [None, None, Some((7.0, 4.0)), Some((2.0, 3.0)), Some((11.0, 4.0)), Some((5.0, 2.0)), Some((3.0, 6.0)), Some((9.0, 2.0))];
 
+/// Dash patterns for the lines beyond the palette, drawn grey: each its own.
+pub const GREY_DASHES: [Option<(f64, f64)>; 7] =
+    [None, Some((7.0, 4.0)), Some((2.0, 3.0)), Some((11.0, 4.0)), Some((5.0, 2.0)), Some((3.0, 6.0)), Some((9.0, 2.0))];
+
+/// The colour and dash of a line by its palette slot (slot 0, the main line, is
+/// solid). Past the palette, lines are grey and told apart by their dashes and
+/// their direct labels.
+pub fn line_style(theme: &Theme, slot: usize, main: bool) -> (RGBColor, Option<(f64, f64)>) {
+    let n = theme.palette.len();
+    let (colour, dash) = if slot < n { (theme.palette[slot], DASHES[slot]) } else { (theme.muted, GREY_DASHES[(slot - n) % GREY_DASHES.len()]) };
+    (colour, if main { None } else { dash })
+}
+
 pub const FONT: &str = "sans-serif";
 /// Tick and label text size, CSS px.
 pub const FONT_PX: f64 = 12.0;
@@ -102,5 +115,20 @@ mod tests {
             }
         }
         assert!((contrast(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn twelve_lines_get_twelve_distinct_colour_and_dash_pairs() {
+        for t in [LIGHT, DARK] {
+            let styles: Vec<_> = (0..12).map(|slot| line_style(&t, slot, slot == 0)).collect();
+            for (i, a) in styles.iter().enumerate() {
+                for (j, b) in styles.iter().enumerate().skip(i + 1) {
+                    assert!(a != b, "slots {i} and {j} look the same: {a:?}");
+                }
+                // Past the palette, grey: still AA against the background (it is the tick colour).
+                assert!(contrast(a.0, t.background) >= 4.5);
+            }
+            assert!(styles[8..].iter().all(|s| s.0 == t.muted), "beyond the palette, grey");
+        }
     }
 }

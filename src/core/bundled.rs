@@ -29,4 +29,15 @@ mod tests {
         assert!((s.change_on(sep10).unwrap() - 35.95).abs() < 0.01);
         assert!(ds.events.iter().any(|e| e.date == sep10 && e.series.iter().any(|x| x == "ORCL")));
     }
+
+    #[test]
+    fn any_series_is_found_by_ticker_or_name_in_either_language() {
+        let ds = dataset().unwrap();
+        let ids = |q: &str| ds.find_series(q).iter().map(|s| s.id().to_string()).collect::<Vec<_>>();
+        assert_eq!(ids("iren"), ["IREN"]);
+        assert!(ids("bitt").contains(&"TAO".to_string()), "Bittensor by its name");
+        let ar = ds.series("TAO").unwrap().name.ar.clone();
+        assert!(ids(&ar).contains(&"TAO".to_string()), "by its Arabic name {ar}");
+        assert!(ids("  ").is_empty() && ids("zzzz").is_empty());
+    }
 }

@@ -66,6 +66,16 @@ keyword_enum!(
 );
 
 keyword_enum!(
+    /// How a series is drawn: prices and indices as lines, amounts per period
+    /// as bars (side by side when compared), valuations by round as steps.
+    ChartKind {
+        Line = "line",
+        Bars = "bars",
+        Steps = "steps",
+    }
+);
+
+keyword_enum!(
     Frequency {
         Daily = "daily",
         Monthly = "monthly",
@@ -125,6 +135,8 @@ pub struct SeriesDef {
     pub caveat: Option<Text>,
     /// Display precision, when the source's is known.
     pub decimals: Option<u8>,
+    /// How to draw it, when the dataset says (see `chart_kind`).
+    pub chart: Option<ChartKind>,
     /// The points; `series.id` is the series' id.
     pub series: Series,
     /// One per point.
@@ -136,6 +148,12 @@ pub struct SeriesDef {
 impl SeriesDef {
     pub fn id(&self) -> &str {
         &self.series.id
+    }
+
+    /// How it is drawn: as the dataset declares, else valuations by round as
+    /// steps and everything else as lines (a reader's CSV gets lines).
+    pub fn chart_kind(&self) -> ChartKind {
+        self.chart.unwrap_or(if self.kind == Kind::Valuation && self.frequency == Frequency::Irregular { ChartKind::Steps } else { ChartKind::Line })
     }
 }
 
@@ -349,6 +367,16 @@ impl Dataset {
     pub fn series(&self, id: &str) -> Option<&SeriesDef> {
         self.series.iter().find(|s| s.id() == id)
     }
+    /// The series whose id (a ticker) or name, in English or Arabic, contains what was typed
+    /// (case aside); nothing for an empty query.
+    pub fn find_series(&self, query: &str) -> Vec<&SeriesDef> {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.series.iter().filter(|s| [s.id(), &s.name.en, &s.name.ar].iter().any(|x| x.to_lowercase().contains(&q))).collect()
+    }
+
     pub fn story(&self, id: &str) -> Option<&StoryDef> {
         self.stories.iter().find(|s| s.id == id)
     }

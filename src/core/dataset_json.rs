@@ -321,10 +321,14 @@ impl Reader {
         let sources = self.ids(o, "sources", at);
         let caveat = self.text(o, "caveat", at, false);
         let decimals = self.opt_num(o, "decimals", at).map(|d| d.clamp(0.0, 12.0) as u8);
+        let chart = match o.get("chart") {
+            None | Some(Value::Null) => None,
+            Some(_) => self.keyword(o, "chart", at, ChartKind::from_keyword, ChartKind::keywords(), None),
+        };
         let (points, precision, notes) = self.points(o, at);
         let id = id?;
         let series = Series { id: id.clone(), name: name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), points };
-        Some(SeriesDef { name: name?, unit: unit?, kind: kind?, frequency: frequency?, sources, caveat, decimals, series, precision, notes })
+        Some(SeriesDef { name: name?, unit: unit?, kind: kind?, frequency: frequency?, sources, caveat, decimals, chart, series, precision, notes })
     }
 
     fn points(&mut self, o: &Map<String, Value>, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {
@@ -834,6 +838,7 @@ pub fn write(ds: &Dataset) -> String {
                 put(&mut m, "sources", strs(&s.sources));
                 put(&mut m, "caveat", s.caveat.as_ref().map(text_json).unwrap_or(Value::Null));
                 put(&mut m, "decimals", s.decimals.map(Value::from).unwrap_or(Value::Null));
+                put(&mut m, "chart", s.chart.map(|c| Value::from(c.keyword())).unwrap_or(Value::Null));
                 let pts = s
                     .series
                     .points

@@ -138,6 +138,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
             sources: vec!["file".into()],
             caveat: None,
             decimals: None,
+            chart: None,
             series: Series { id, name: label, points },
             precision,
             notes: Vec::new(),

@@ -22,6 +22,8 @@ pub struct Params {
     pub compare: Option<Vec<String>>,
     pub mode: Option<Mode>,
     pub log: Option<bool>,
+    /// The bars switch: `chart=bars` or `chart=lines`.
+    pub bars: Option<bool>,
     pub time: Option<(Date, Date)>,
     pub cursor: Option<Date>,
     pub table: Option<bool>,
@@ -39,7 +41,7 @@ impl Params {
     /// Whether the address carries a view of its own (today's permalinks):
     /// then it opens that view, off the guided path; otherwise a story opens on a step.
     pub fn has_view(&self) -> bool {
-        self.series.is_some() || self.compare.is_some() || self.mode.is_some() || self.log.is_some() || self.time.is_some()
+        self.series.is_some() || self.compare.is_some() || self.mode.is_some() || self.log.is_some() || self.bars.is_some() || self.time.is_some()
     }
 }
 
@@ -113,6 +115,13 @@ pub fn parse(query: &str) -> Params {
                     _ => None,
                 }
             }
+            "chart" => {
+                p.bars = match v.as_str() {
+                    "bars" => Some(true),
+                    "lines" => Some(false),
+                    _ => None,
+                }
+            }
             "time" => {
                 p.time = v.split_once("..").and_then(|(a, b)| {
                     let (a, b) = (Date::parse_iso(a).ok()?, Date::parse_iso(b).ok()?);
@@ -169,6 +178,9 @@ pub fn to_query(p: &Params) -> String {
     if let Some(l) = p.log {
         put("scale", if l { "log" } else { "linear" }.into());
     }
+    if let Some(b) = p.bars {
+        put("chart", if b { "bars" } else { "lines" }.into());
+    }
     if let Some((a, b)) = p.time {
         put("time", format!("{}..{}", a.iso(), b.iso()));
     }
@@ -219,6 +231,7 @@ mod tests {
             compare: Some(vec!["BTC".into(), "CIFR".into()]),
             mode: Some(Mode::Percent),
             log: Some(false),
+            bars: Some(true),
             time: Some((d("2025-09-01"), d("2025-11-30"))),
             cursor: Some(d("2025-11-03")),
             table: Some(true),
@@ -232,7 +245,9 @@ mod tests {
         };
         let q = to_query(&p);
         assert!(
-            q.starts_with("story=miners&step=2&series=IREN&compare=BTC~CIFR&mode=percent&scale=linear&time=2025-09-01..2025-11-30&cursor=2025-11-03"),
+            q.starts_with(
+                "story=miners&step=2&series=IREN&compare=BTC~CIFR&mode=percent&scale=linear&chart=bars&time=2025-09-01..2025-11-30&cursor=2025-11-03"
+            ),
             "{q}"
         );
         assert!(q.contains("data=https://example.org/my%20data.json%3Fx%3D1%26y%3D2"), "{q}");
@@ -285,7 +300,7 @@ mod tests {
             x
         };
         let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz=&~.%+?#/:-_0123456789ABCDEFZ \u{0639}\u{1F600}\u{0}".chars().collect();
-        let keys = ["story=", "step=", "compare=", "time=", "cursor=", "mode=", "lang=", "data=", "childId=", "scale=", "dark="];
+        let keys = ["story=", "step=", "chart=", "compare=", "time=", "cursor=", "mode=", "lang=", "data=", "childId=", "scale=", "dark="];
         for _ in 0..5_000 {
             let n = (next() % 60) as usize;
             let mut s = String::new();

@@ -24,6 +24,8 @@ pub struct Marker {
 pub struct RefLine {
     pub value: f64,
     pub label: String,
+    /// A mode's baseline (100, 0%): the axis already reads it, so its label is left out where it does not fit.
+    pub baseline: bool,
 }
 
 /// A labelled point (the peak, a first crossing, a low).
@@ -372,8 +374,8 @@ pub struct Marks {
 pub fn marks(ds: &Dataset, view: &View, step: Option<(&StepDef, &[Figure])>, guided: bool, fmt: &dyn Fmt) -> Marks {
     let mut refs = Vec::new();
     match view.mode {
-        Mode::Indexed => refs.push(RefLine { value: 100.0, label: fmt.number(100.0, 0) }),
-        Mode::Percent | Mode::Drawdown => refs.push(RefLine { value: 0.0, label: fmt.change(0.0, 0) }),
+        Mode::Indexed => refs.push(RefLine { value: 100.0, label: fmt.number(100.0, 0), baseline: true }),
+        Mode::Percent | Mode::Drawdown => refs.push(RefLine { value: 0.0, label: fmt.change(0.0, 0), baseline: true }),
         Mode::Absolute => {}
     }
     let lang = fmt.lang();
@@ -391,7 +393,7 @@ pub fn marks(ds: &Dataset, view: &View, step: Option<(&StepDef, &[Figure])>, gui
             let label = fill(m.label.get(lang), figs, fmt);
             if m.line {
                 if view.mode == Mode::Absolute && f.series.as_deref() == main {
-                    refs.push(RefLine { value: f.value, label });
+                    refs.push(RefLine { value: f.value, label, baseline: false });
                 }
                 continue;
             }

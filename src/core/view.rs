@@ -3,7 +3,7 @@
 //! each already in the mode; the crosshair readout; the table of exactly what
 //! the chart shows. Pure, so every rule is tested natively.
 
-use super::dataset::{Dataset, Frequency, Kind, Mode, SeriesDef, Unit};
+use super::dataset::{ChartKind, Dataset, Frequency, Kind, Mode, SeriesDef, Unit};
 use super::date::{Date, DatePrecision};
 use super::lang::Text;
 use super::series::Point;
@@ -20,8 +20,11 @@ pub struct ViewLine {
     /// Palette slot, stable per series within a story.
     pub slot: usize,
     pub main: bool,
-    /// Valuations by round hold until the next round: drawn as steps.
-    pub step: bool,
+    /// Lines, bars (amounts per period) or steps (valuations by round).
+    pub kind: ChartKind,
+    pub frequency: Frequency,
+    /// A price (a level, never bars).
+    pub price: bool,
     /// The points in the window, in the view's mode.
     pub points: Vec<Point>,
     /// The same points as the source gives them (for the table and readout).
@@ -56,6 +59,40 @@ fn short_label(s: &SeriesDef) -> String {
     }
 }
 
+/// The palette slot of each line on show: the main line 0; a series of the
+/// story keeps its place in the story (so its colour does not change as others
+/// are switched); a series from elsewhere (another story, the reader's
+/// choice), or one whose place is past the palette, takes the first slot no
+/// line on show holds. Only past `palette` lines on show do slots run past it
+/// (grey lines, told apart by dashes).
+pub fn slots(ds: &Dataset, story: &str, main: &str, compare: &[String], palette: usize) -> Vec<(String, usize)> {
+    let own: Vec<&String> = ds.story(story).map(|s| s.series.iter().chain(&s.compare).collect()).unwrap_or_default();
+    let on: Vec<&str> = std::iter::once(main).chain(compare.iter().map(String::as_str).filter(|c| *c != main)).collect();
+    let mut out: Vec<(String, usize)> = vec![(main.to_string(), 0)];
+    let mut taken = vec![0usize];
+    // Story series in their own places first.
+    for id in &on[1..] {
+        if let Some(i) = own.iter().position(|x| x.as_str() == *id).filter(|i| *i > 0 && *i < palette && !taken.contains(i)) {
+            taken.push(i);
+            out.push((id.to_string(), i));
+        }
+    }
+    for id in &on[1..] {
+        if out.iter().any(|(x, _)| x == id) {
+            continue;
+        }
+        let free = (1..).find(|i| !taken.contains(i)).unwrap_or(1);
+        taken.push(free);
+        out.push((id.to_string(), free));
+    }
+    out
+}
+
+/// The slot of a series in `slots`' answer (1 if it is not on show).
+pub fn slot_of(slots: &[(String, usize)], id: &str) -> usize {
+    slots.iter().find(|(x, _)| x == id).map_or(1, |(_, s)| *s)
+}
+
 /// Builds the view. `main` is charted with `compare` (in that order); series
 /// missing from the dataset are skipped. Comparisons in different units cannot
 /// share an absolute axis: the view switches to indexed and says why.
@@ -82,7 +119,9 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
                 decimals: s.decimals,
                 slot: if s.id() == main { 0 } else { slots(s.id()) },
                 main: s.id() == main,
-                step: s.kind == Kind::Valuation && s.frequency == Frequency::Irregular,
+                kind: s.chart_kind(),
+                frequency: s.frequency,
+                price: s.kind == Kind::Price,
                 points,
                 raw: raw[skip..].to_vec(),
                 precision: s.precision.get(lo + skip..hi).map(<[_]>::to_vec).unwrap_or_default(),
@@ -123,10 +162,73 @@ pub fn edges(ds: &Dataset, view: &View) -> Vec<Edge> {
             // A year's total is dated by its year.
             let prec = |i: usize| if s.frequency == Frequency::Annual { DatePrecision::Year } else { s.precision.get(i).copied().unwrap_or_default() };
             let begins = (first.date.days() - view.from.days() > slack).then(|| (first.date, prec(0)));
-            let ends = (view.to.days() - last.date.days() > slack).then(|| (last.date, prec(s.series.len() - 1)));
+            // A value by round (a valuation) holds until the next: only a series of its own dates ends early.
+            let ends = (s.frequency != Frequency::Irregular && view.to.days() - last.date.days() > slack).then(|| (last.date, prec(s.series.len() - 1)));
             (begins.is_some() || ends.is_some()).then(|| Edge { id: l.id.clone(), name: l.name.clone(), begins, ends })
         })
         .collect()
+}
+
+/// Why a control cannot apply to the view as it is; the interface shows and
+/// speaks the reason beside the disabled control.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocked {
+    /// Log scale in % change or drawdown: the values reach zero and below.
+    LogBelowZero,
+    /// Log scale with bars: bars stand on zero, which a log axis cannot show.
+    LogBars,
+    /// Drawdown of amounts per period: falls from a running peak are a price's measure.
+    DrawdownBars,
+    /// Bars for prices: a price is a level, not an amount per period.
+    BarsPrices,
+    /// Bars in drawdown.
+    BarsDrawdown,
+}
+
+impl View {
+    pub fn has_bars(&self) -> bool {
+        self.lines.iter().any(|l| l.kind == ChartKind::Bars)
+    }
+
+    /// Why the log scale cannot apply, if it cannot.
+    pub fn log_blocked(&self) -> Option<Blocked> {
+        match self.mode {
+            Mode::Percent | Mode::Drawdown => Some(Blocked::LogBelowZero),
+            _ if self.has_bars() => Some(Blocked::LogBars),
+            _ => None,
+        }
+    }
+
+    /// Why a mode cannot apply, if it cannot.
+    pub fn mode_blocked(&self, mode: Mode) -> Option<Blocked> {
+        (mode == Mode::Drawdown && self.has_bars()).then_some(Blocked::DrawdownBars)
+    }
+
+    /// Why the bars switch cannot apply, if it cannot.
+    pub fn bars_blocked(&self) -> Option<Blocked> {
+        if self.lines.iter().find(|l| l.main).is_some_and(|l| l.price) {
+            Some(Blocked::BarsPrices)
+        } else if self.mode == Mode::Drawdown {
+            Some(Blocked::BarsDrawdown)
+        } else {
+            None
+        }
+    }
+
+    /// The reader's bars switch: `Some(true)` draws every line that is not a
+    /// price as bars, `Some(false)` draws bars as lines; `None` keeps what the
+    /// dataset declares. In drawdown nothing is a bar.
+    pub fn set_bars(&mut self, bars: Option<bool>) {
+        let drawdown = self.mode == Mode::Drawdown;
+        for l in &mut self.lines {
+            l.kind = match (bars, l.kind) {
+                (_, ChartKind::Bars) if drawdown => ChartKind::Line,
+                (Some(false), ChartKind::Bars) => ChartKind::Line,
+                (Some(true), _) if !l.price && !drawdown => ChartKind::Bars,
+                (_, k) => k,
+            };
+        }
+    }
 }
 
 /// One row of the crosshair readout.
@@ -240,7 +342,7 @@ mod tests {
         let v = build(&ds, "CURSOR_VALUATION", &["CURSOR_ARR".into()], d("2023-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
         assert_eq!(v.mode, Mode::Indexed);
         assert!(v.mode_forced);
-        assert!(v.lines[0].step, "valuations by round are steps");
+        assert_eq!(v.lines[0].kind, ChartKind::Steps, "valuations by round are steps");
         let same = build(&ds, "ORCL", &["MSFT".into()], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
         assert_eq!(same.mode, Mode::Absolute);
     }
@@ -294,6 +396,50 @@ mod tests {
         let t = table(&v);
         assert_eq!(t.len(), 4, "Fri, Sat, Sun, Mon");
         assert!(t[1].1[0].is_none() && t[1].1[1].is_some(), "no stock close on Saturday: a gap, not a copy");
+    }
+
+    #[test]
+    fn each_line_on_show_has_its_own_slot_and_story_series_keep_theirs() {
+        let ds = dataset().unwrap();
+        let s = |compare: &[&str]| slots(&ds, "oracle", "ORCL", &compare.iter().map(|x| x.to_string()).collect::<Vec<_>>(), 8);
+        // Oracle's own comparisons keep their places in the story.
+        assert_eq!(s(&["MSFT"]), vec![("ORCL".into(), 0), ("MSFT".into(), 3)]);
+        // Series from other stories take the first free places, not grey ones past the palette.
+        assert_eq!(s(&["TAO", "IREN"]), vec![("ORCL".into(), 0), ("TAO".into(), 1), ("IREN".into(), 2)]);
+        assert_eq!(s(&["QQQ", "TAO"]), vec![("ORCL".into(), 0), ("QQQ".into(), 1), ("TAO".into(), 2)]);
+        // Twelve lines on show: eight colours, then grey.
+        let many: Vec<&str> = ["QQQ", "SPY", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TAO", "IREN", "BTC", "ETH"].to_vec();
+        let all = s(&many);
+        let mut seen: Vec<usize> = all.iter().map(|x| x.1).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..12).collect::<Vec<_>>(), "twelve distinct slots");
+    }
+
+    #[test]
+    fn controls_that_cannot_apply_say_why() {
+        let ds = dataset().unwrap();
+        let funding = |mode| build(&ds, "AI_VC_CRUNCHBASE", &["CRYPTO_VC_THEBLOCK".into()], d("2021-01-01"), d("2024-12-31"), mode, &|_| 1);
+        let bars = funding(Mode::Absolute);
+        assert!(bars.lines.iter().all(|l| l.kind == ChartKind::Bars), "amounts per year are bars");
+        assert_eq!(bars.log_blocked(), Some(Blocked::LogBars));
+        assert_eq!(bars.mode_blocked(Mode::Drawdown), Some(Blocked::DrawdownBars));
+        assert_eq!(bars.mode_blocked(Mode::Indexed), None);
+        assert_eq!(bars.bars_blocked(), None);
+        let mut lines = bars.clone();
+        lines.set_bars(Some(false));
+        assert!(lines.lines.iter().all(|l| l.kind == ChartKind::Line) && lines.log_blocked().is_none());
+        let mut dd = funding(Mode::Drawdown);
+        dd.set_bars(None);
+        assert!(!dd.has_bars(), "no bars in drawdown");
+        assert_eq!(dd.bars_blocked(), Some(Blocked::BarsDrawdown));
+        let orcl = |mode| build(&ds, "ORCL", &[], d("2025-01-01"), d("2025-12-31"), mode, &|_| 1);
+        assert_eq!(orcl(Mode::Percent).log_blocked(), Some(Blocked::LogBelowZero));
+        assert_eq!(orcl(Mode::Drawdown).log_blocked(), Some(Blocked::LogBelowZero));
+        assert_eq!(orcl(Mode::Absolute).log_blocked(), None);
+        assert_eq!(orcl(Mode::Absolute).bars_blocked(), Some(Blocked::BarsPrices));
+        let mut p = orcl(Mode::Absolute);
+        p.set_bars(Some(true));
+        assert!(!p.has_bars(), "a price is never a bar");
     }
 
     #[test]

@@ -138,5 +138,17 @@ pub fn get(k: Key) -> &'static str {
         SourcesDisagree => "Sources disagree on {0}: {1}.",
         DataBegin => "{0}: no data before {1}.",
         DataEnd => "{0}: no data after {1}.",
+        Bars => "Bars",
+        BlockedLogBelowZero => "Log scale is off in % change and drawdown: those values reach zero and below, which a log scale cannot show.",
+        BlockedLogBars => "Log scale is off for bars: bars stand on zero, which a log scale cannot show.",
+        BlockedDrawdownBars => "Drawdown is off for amounts per period: a fall from a running peak is a measure of prices, not of money raised each year.",
+        BlockedBarsPrices => "Bars are off for prices: a price is a level, not an amount per period, so it is drawn as a line.",
+        BlockedBarsDrawdown => "Bars are off in drawdown: choose another mode to see bars.",
+        NumberOnChart => "number on the chart",
+        OnTheChart => "Labels on the chart, by number",
+        AddSeries => "Add a series",
+        AddSeriesHint => "Type a name or a ticker, then choose",
+        RemoveSeries => "Remove {0} from the chart",
+        NoMatch => "No series matches",
     }
 }

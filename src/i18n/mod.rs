@@ -155,6 +155,18 @@ keys!(
     SourcesDisagree,
     DataBegin,
     DataEnd,
+    Bars,
+    BlockedLogBelowZero,
+    BlockedLogBars,
+    BlockedDrawdownBars,
+    BlockedBarsPrices,
+    BlockedBarsDrawdown,
+    NumberOnChart,
+    OnTheChart,
+    AddSeries,
+    AddSeriesHint,
+    RemoveSeries,
+    NoMatch,
 );
 
 /// The string for `key` in `lang`.

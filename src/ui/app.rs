@@ -1,3 +1,4 @@
+use super::add_series::AddSeries;
 use super::chart_canvas::ChartCanvas;
 use super::controls::Controls;
 use super::data_table::DataTable;
@@ -12,11 +13,12 @@ use super::permalink;
 use super::problems::Problems;
 use super::readout::Readout;
 use super::scrubber::Scrubber;
+use super::series_pick::SeriesPick;
 use super::share::Share;
 use super::sources::Sources;
 use super::state::{AppState, ThemePref};
 use super::step_nav::StepNav;
-use super::step_text::StepText;
+use super::step_text::{StepSources, StepText};
 use super::story_notes::StoryNotes;
 use super::story_picker::StoryPicker;
 use crate::core::bundled;
@@ -134,7 +136,6 @@ pub fn App() -> impl IntoView {
     view! {
         {(!embedded).then(|| view! { <Masthead /> })}
         <main>
-            {(!embedded).then(|| view! { <DatasetBar /> })}
             <Problems />
             <article class="story">
                 {(!embedded).then(|| view! { <StoryPicker /> })}
@@ -149,14 +150,19 @@ pub fn App() -> impl IntoView {
                 {move || state.plain.get().then(|| view! { <StepText /> })}
                 <Scrubber />
                 <Readout />
+                {move || state.plain.get().then(|| view! { <StepSources /> })}
                 <Controls />
+                {(!embedded).then(|| view! { <AddSeries /> <SeriesPick /> })}
                 <p class="visually-hidden" aria-live="polite" data-testid="summary">{move || summary.get()}</p>
                 <EventDetail />
-                {(!embedded).then(|| view! { <EventsList /> })}
+                // Embedded, only what the chart numbered (its labels had no room).
+                <EventsList compact=embedded />
                 <DataTable />
                 {(!embedded).then(|| view! { <StoryNotes /> })}
                 // The source line stays in every mode: every value carries its source.
+                {move || (!state.plain.get()).then(|| view! { <StepSources /> })}
                 <p class="source">{source_line}</p>
+                {(!embedded).then(|| view! { <DatasetBar /> })}
                 {embedded.then(|| view! {
                     <p class="open-full"><a href=move || full_link.with_value(|p| permalink::link(state, p)) target="_blank" rel="noopener">
                         {move || t(lang.get(), Key::OpenFull)}</a></p>

@@ -7,11 +7,10 @@
 use super::intl::intl;
 use super::state::AppState;
 use crate::chart::{
-    draw,
+    draw, for_view,
     theme::{DARK, FONT, LIGHT},
-    unit_caption, Axis, Chart, Drawn, Line, Style, TextMeasure,
+    Drawn, Style, TextMeasure,
 };
-use crate::core::dataset::{Frequency, Kind, Mode, Unit};
 use crate::core::date::Date;
 use crate::core::fmt::Fmt;
 use crate::core::story;
@@ -91,48 +90,15 @@ pub fn draw_view<DB: DrawingBackend>(
     let cursor = state.cursor.get();
     let playing = state.playing.get();
     let log = state.log.get();
-    let lang = state.lang.get();
-    let fmt = intl(lang);
+    let fmt = intl(state.lang.get());
     let guided = state.on_step.get();
     let step = state.step_data.get();
     state.view.with(|v| {
         state.loaded.with(|l| {
             let ds = &l.dataset;
-            let spec = story::marks(ds, v, step.as_ref().map(|(s, f)| (s, f.as_slice())), guided, fmt);
-            let lines: Vec<Line> =
-                // Tickers stay as they are; names are in the reader's language.
-                v.lines.iter().map(|x| Line { points: &x.points, label: if x.short == x.id { x.short.clone() } else { x.name.get(lang).to_string() }, slot: x.slot, main: x.main, step: x.step }).collect();
-            let main = v.lines.iter().find(|x| x.main);
-            let main_def = main.and_then(|m| ds.series(&m.id));
-            let unit = main.map_or(Unit::Number, |m| m.unit);
-            let chart = Chart {
-                lines,
-                axis: match v.mode {
-                    Mode::Absolute => Axis::Value { unit, decimals: main.and_then(|m| m.decimals) },
-                    Mode::Indexed => Axis::Index,
-                    Mode::Percent | Mode::Drawdown => Axis::Change,
-                },
-                from: v.from,
-                to: v.to,
-                markers: &spec.markers,
-                refs: spec.refs.clone(),
-                annotations: spec.annotations.clone(),
-                caption: match v.mode {
-                    Mode::Absolute => unit_caption(lang, unit).to_string(),
-                    Mode::Indexed => t(lang, Key::CaptionIndexed).into(),
-                    Mode::Percent => t(lang, Key::CaptionPercent).into(),
-                    Mode::Drawdown => t(lang, Key::CaptionDrawdown).into(),
-                },
-                change_on_markers: main_def.is_some_and(|s| s.kind == Kind::Price && s.frequency == Frequency::Daily),
-                main_series: main_def.map(|s| &s.series),
-                zero_based: v.mode == Mode::Absolute && main_def.is_some_and(|s| matches!(s.kind, Kind::Funding | Kind::Valuation | Kind::Revenue)),
-                log,
-                cursor,
-                after: ds.article_cutoff().map(|d| (d, t(lang, Key::AfterArticle).to_string())),
-                reveal_until: if playing { cursor } else { None },
-                fmt,
-            };
-            draw(root, &chart, style, measure).map(|d| (d, spec.marker_ids)).map_err(|e| format!("{e:?}"))
+            let marks = story::marks(ds, v, step.as_ref().map(|(s, f)| (s, f.as_slice())), guided, fmt);
+            let chart = for_view(ds, v, &marks, fmt, log, cursor, playing);
+            draw(root, &chart, style, measure).map(|d| (d, marks.marker_ids.clone())).map_err(|e| format!("{e:?}"))
         })
     })
 }
@@ -197,6 +163,12 @@ pub fn ChartCanvas() -> impl IntoView {
                 let _ = el.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
                 let _ = el.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
                 let _ = el.set_attribute("data-x-labels", &d.x_labels.join("|"));
+                // The numbers on the chart, for the list under it (only when they change: no loop).
+                let notes: Vec<(usize, Option<String>, String)> =
+                    d.numbered.iter().map(|(n, m, text)| (*n, m.and_then(|i| ids.get(i).cloned()), text.clone())).collect();
+                if state.chart_notes.with_untracked(|c| *c != notes) {
+                    state.chart_notes.set(notes);
+                }
                 drawn.set_value(d);
                 marker_ids.set_value(ids);
             }

@@ -3,10 +3,10 @@
 
 use super::intl::intl;
 use super::state::AppState;
-use crate::chart::theme::{DARK, DASHES, LIGHT};
+use crate::chart::theme::{line_style, DARK, LIGHT};
 use crate::core::dataset::Mode;
 use crate::core::fmt::Fmt;
-use crate::core::view;
+use crate::core::view::{self, Blocked};
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -14,19 +14,30 @@ use wasm_bindgen::JsCast;
 
 /// A small SVG sample of a line's colour and dash, so a legend never relies on colour alone.
 fn swatch(slot: usize, state: AppState) -> impl IntoView {
+    let style = move || line_style(if state.dark() { &DARK } else { &LIGHT }, slot, slot == 0);
     let colour = move || {
-        let theme = if state.dark() { DARK } else { LIGHT };
-        let c = theme.palette[slot % theme.palette.len()];
+        let c = style().0;
         format!("rgb({},{},{})", c.0, c.1, c.2)
     };
-    let dash = match DASHES[slot % DASHES.len()] {
-        Some((a, b)) if slot != 0 => format!("{a} {b}"),
-        _ => "none".into(),
+    let dash = move || match style().1 {
+        Some((a, b)) => format!("{a} {b}"),
+        None => "none".into(),
     };
     view! {
         <svg class="swatch" width="28" height="10" aria-hidden="true">
             <line x1="1" y1="5" x2="27" y2="5" stroke=colour stroke-width=if slot == 0 { "3" } else { "2" } stroke-dasharray=dash />
         </svg>
+    }
+}
+
+/// The reason a control is off, in words.
+fn blocked_key(b: Blocked) -> Key {
+    match b {
+        Blocked::LogBelowZero => Key::BlockedLogBelowZero,
+        Blocked::LogBars => Key::BlockedLogBars,
+        Blocked::DrawdownBars => Key::BlockedDrawdownBars,
+        Blocked::BarsPrices => Key::BlockedBarsPrices,
+        Blocked::BarsDrawdown => Key::BlockedBarsDrawdown,
     }
 }
 
@@ -84,30 +95,36 @@ fn play(state: AppState) {
 pub fn Controls() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    // The story's switchable series: its own (after the main one) and its comparisons.
+    // The switchable series: the story's own (after the main one) and its comparisons, then any the
+    // reader added (removable). Slots come from the same palette order as the chart's lines.
     let toggles = move || {
         let story = state.story.get();
         let main = state.series.get();
+        let on = state.compare.get();
         let lg = lang.get();
         state.loaded.with(|l| {
             let ds = &l.dataset;
-            ds.story(&story)
-                .map(|s| {
-                    s.series
-                        .iter()
-                        .chain(&s.compare)
-                        .enumerate()
-                        .filter(|(_, id)| **id != main)
-                        .filter_map(|(i, id)| {
-                            ds.series(id).map(|d| {
-                                let name = d.name.get(lg).to_string();
-                                let short = if d.id().len() <= 5 && d.id().chars().all(|c| c.is_ascii_uppercase()) { d.id().to_string() } else { name.clone() };
-                                (id.clone(), name, short, i.max(1))
-                            })
-                        })
-                        .collect::<Vec<_>>()
+            let own: Vec<String> = ds.story(&story).map(|s| s.series.iter().chain(&s.compare).cloned().collect()).unwrap_or_default();
+            let palette = crate::chart::theme::LIGHT.palette.len();
+            let shown = view::slots(ds, &story, &main, &on, palette);
+            own.iter()
+                .chain(on.iter().filter(|x| !own.contains(x)))
+                .filter(|id| **id != main)
+                .filter_map(|id| {
+                    ds.series(id).map(|d| {
+                        let name = d.name.get(lg).to_string();
+                        let short = if d.id().len() <= 5 && d.id().chars().all(|c| c.is_ascii_uppercase()) { d.id().to_string() } else { name.clone() };
+                        // A switch that is off shows the colour its line would take.
+                        let slot = if on.contains(id) {
+                            view::slot_of(&shown, id)
+                        } else {
+                            let with: Vec<String> = on.iter().cloned().chain([id.clone()]).collect();
+                            view::slot_of(&view::slots(ds, &story, &main, &with, palette), id)
+                        };
+                        (id.clone(), name, short, slot, !own.contains(id))
+                    })
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
     let modes =
@@ -134,30 +151,58 @@ pub fn Controls() -> impl IntoView {
             parts.join(" ")
         })
     };
+    let log_blocked = move || state.view.with(|v| v.log_blocked());
+    let bars_blocked = move || state.view.with(|v| v.bars_blocked());
     view! {
         <div class="controls">
             <div class="toggles" role="group" aria-label=move || t(lang.get(), Key::CompareWith)>
-                {move || toggles().into_iter().map(|(id, name, short, slot)| {
+                {move || toggles().into_iter().map(|(id, name, short, slot, added)| {
                     let id2 = id.clone();
                     let label = name.clone();
                     let on = move || state.compare.with(|c| c.contains(&id));
+                    if added {
+                        // A series the reader added: on while it is here; the button takes it off the chart.
+                        let l = lang.get_untracked();
+                        return view! {
+                            <button type="button" class="toggle added" data-series=id2.clone() data-remove=id2.clone()
+                                aria-label=tf(l, Key::RemoveSeries, &[&name])
+                                on:click=move |_| state.toggle_compare(&id2)>
+                                {swatch(slot, state)}<span class="long">{name.clone()}</span><span class="short" aria-hidden="true">{short}</span>
+                                <span aria-hidden="true">" ×"</span>
+                            </button>
+                        }.into_any();
+                    }
                     view! {
                         <button type="button" role="switch" class="toggle" data-series=id2.clone() aria-label=label
                             aria-checked=move || on().to_string()
                             on:click=move |_| state.toggle_compare(&id2)>
                             {swatch(slot, state)}<span class="long">{name}</span><span class="short" aria-hidden="true">{short}</span>
                         </button>
-                    }
+                    }.into_any()
                 }).collect_view()}
             </div>
             <div class="modes" role="group" aria-label=move || t(lang.get(), Key::ModeGroup)>
-                {modes.into_iter().map(|(m, key)| view! {
-                    <button type="button" class="mode" data-mode=m.keyword()
-                        aria-pressed=move || (state.view.with(|v| v.mode) == m).to_string()
-                        on:click=move |_| state.mode.set(m)>{move || t(lang.get(), key)}</button>
+                {modes.into_iter().map(|(m, key)| {
+                    let blocked = move || state.view.with(|v| v.mode_blocked(m));
+                    view! {
+                        <button type="button" class="mode" data-mode=m.keyword()
+                            aria-pressed=move || (state.view.with(|v| v.mode) == m).to_string()
+                            aria-disabled=move || blocked().is_some().then_some("true")
+                            aria-describedby=move || blocked().map(|_| format!("why-{}", m.keyword()))
+                            on:click=move |_| if blocked().is_none() { state.mode.set(m) }>{move || t(lang.get(), key)}</button>
+                    }
                 }).collect_view()}
-                <button type="button" role="switch" class="log" aria-checked=move || state.log.get().to_string()
-                    on:click=move |_| state.log.update(|l| *l = !*l)>{move || t(lang.get(), Key::LogScale)}</button>
+                <button type="button" role="switch" class="log"
+                    aria-checked=move || (state.log.get() && log_blocked().is_none()).to_string()
+                    aria-disabled=move || log_blocked().is_some().then_some("true")
+                    aria-describedby=move || log_blocked().map(|_| "why-log")
+                    on:click=move |_| if log_blocked().is_none() { state.log.update(|l| *l = !*l) }>{move || t(lang.get(), Key::LogScale)}</button>
+                <button type="button" role="switch" class="bars-toggle"
+                    aria-checked=move || state.view.with(|v| v.has_bars()).to_string()
+                    aria-disabled=move || bars_blocked().is_some().then_some("true")
+                    aria-describedby=move || bars_blocked().map(|_| "why-bars")
+                    on:click=move |_| if bars_blocked().is_none() { state.bars.set(Some(!state.view.with_untracked(|v| v.has_bars()))) }>
+                    {move || t(lang.get(), Key::Bars)}</button>
                 <button type="button" role="switch" class="table-toggle" aria-checked=move || state.show_table.get().to_string()
                     on:click=move |_| state.show_table.update(|t| *t = !*t)>{move || t(lang.get(), Key::Table)}</button>
                 <button type="button" class="play" aria-pressed=move || state.playing.get().to_string()
@@ -165,6 +210,25 @@ pub fn Controls() -> impl IntoView {
                     {move || t(lang.get(), if state.playing.get() { Key::Pause } else { Key::Play })}
                 </button>
             </div>
+            // Why a control is off: shown under the controls and read with the control (aria-describedby).
+            <ul class="blocked" data-testid="blocked">
+                {move || {
+                    let l = lang.get();
+                    let mut why: Vec<(String, &'static str)> = Vec::new();
+                    if let Some(b) = log_blocked() {
+                        why.push(("why-log".into(), t(l, blocked_key(b))));
+                    }
+                    if let Some(b) = bars_blocked() {
+                        why.push(("why-bars".into(), t(l, blocked_key(b))));
+                    }
+                    for (m, _) in modes {
+                        if let Some(b) = state.view.with(|v| v.mode_blocked(m)) {
+                            why.push((format!("why-{}", m.keyword()), t(l, blocked_key(b))));
+                        }
+                    }
+                    why.into_iter().map(|(id, text)| view! { <li id=id>{text}</li> }).collect_view()
+                }}
+            </ul>
             <p class="mode-note" aria-live="polite">{note}</p>
         </div>
     }

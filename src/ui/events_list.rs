@@ -1,5 +1,8 @@
-//! The events marked on the chart, in words, each with its source; each date
-//! is a button that puts the crosshair on it and opens the event.
+//! The events of the view as a list of dated events — date, what happened,
+//! its source — each a control that marks it on the chart (the crosshair goes
+//! to its day and its text opens). An event the chart had no room to label
+//! carries the number drawn on the chart; other labels drawn as numbers follow
+//! under "On the chart".
 
 use super::intl::intl;
 use super::state::AppState;
@@ -8,7 +11,11 @@ use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
 #[component]
-pub fn EventsList() -> impl IntoView {
+pub fn EventsList(
+    /// Only the events the chart numbered (an embed has no room for the rest).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let items = move || {
@@ -17,6 +24,7 @@ pub fn EventsList() -> impl IntoView {
         let (from, to) = state.view.with(|v| (v.from, v.to));
         let cursor = state.cursor.get();
         let playing = state.playing.get();
+        let numbers = state.chart_notes.get();
         state.loaded.with(|d| {
             let ds = &d.dataset;
             ds.events
@@ -24,30 +32,53 @@ pub fn EventsList() -> impl IntoView {
                 // While playing, events appear as the crosshair passes them.
                 .filter(|e| e.series.iter().any(|s| ids.contains(s)) && e.date >= from && e.date <= to && !(playing && cursor.is_some_and(|c| e.date > c)))
                 .map(|e| {
+                    let number = numbers.iter().find(|(_, id, _)| id.as_deref() == Some(e.id.as_str())).map(|x| x.0);
+                    (number, e)
+                })
+                .filter(|(number, _)| !compact || number.is_some())
+                .map(|(number, e)| {
                     let src: Vec<(String, Option<String>)> =
                         e.sources.iter().filter_map(|s| ds.source(s)).map(|s| (s.publisher.clone(), s.url.clone())).collect();
                     let after = ds.article_cutoff().is_some_and(|c| e.date > c);
-                    (e.id.clone(), e.date, intl(l).date(e.date, e.precision), e.text.get(l).to_string(), src, after)
+                    (e.id.clone(), e.date, intl(l).date(e.date, e.precision), e.title.get(l).to_string(), e.text.get(l).to_string(), src, after, number)
                 })
                 .collect::<Vec<_>>()
         })
     };
+    // Labels of points and lines drawn as numbers (events carry theirs in the list above).
+    let notes = move || state.chart_notes.get().into_iter().filter(|(_, id, _)| id.is_none()).collect::<Vec<_>>();
     view! {
-        <ul class="events" aria-label=move || t(lang.get(), Key::MarkedOnChart)>
-            {move || items().into_iter().map(|(id, day, date, text, sources, after)| view! {
-                <li>
-                    <button type="button" class="event-open" data-event=id.clone()
-                        on:click=move |_| { state.open_event.set(Some(id.clone())); state.cursor.set(Some(day)); }>{date}</button>
-                    {after.then(|| t(lang.get(), Key::AfterArticleParen))}": "{text}" "
-                    <span class="via">"("{sources.into_iter().enumerate().map(|(i, (p, u))| {
-                        let sep = if i > 0 { "; " } else { "" };
-                        match u {
-                            Some(u) => view! { {sep}<a href=u rel="noopener">{p}</a> }.into_any(),
-                            None => view! { {sep}<span>{p}</span> }.into_any(),
-                        }
-                    }).collect_view()}")"</span>
-                </li>
+        <Show when=move || !items().is_empty()>
+            <h3 class="events-h">{move || t(lang.get(), Key::MarkedOnChart)}</h3>
+        </Show>
+        <ol class="events" aria-label=move || t(lang.get(), Key::MarkedOnChart)>
+            {move || items().into_iter().map(|(id, day, date, title, text, sources, after, number)| {
+                let open = id.clone();
+                view! {
+                    <li class="event" class:after=after>
+                        <button type="button" class="event-open" data-event=id
+                            on:click=move |_| { state.open_event.set(Some(open.clone())); state.cursor.set(Some(day)); }>
+                            {number.map(|n| view! { <span class="num" aria-label=move || format!("{} {n}", t(lang.get(), Key::NumberOnChart))>{n}</span> })}
+                            <time class="when">{date}{after.then(|| t(lang.get(), Key::AfterArticleParen))}</time>
+                            <span class="what">{title}</span>
+                        </button>
+                        <p class="event-text">{text}" "
+                            <span class="via">{sources.into_iter().enumerate().map(|(i, (p, u))| {
+                                let sep = if i > 0 { "; " } else { "" };
+                                match u {
+                                    Some(u) => view! { {sep}<a href=u rel="noopener noreferrer">{p}</a> }.into_any(),
+                                    None => view! { {sep}<span>{p}</span> }.into_any(),
+                                }
+                            }).collect_view()}</span>
+                        </p>
+                    </li>
+                }
             }).collect_view()}
-        </ul>
+        </ol>
+        <Show when=move || !notes().is_empty()>
+            <ol class="chart-notes" data-testid="chart-notes" aria-label=move || t(lang.get(), Key::OnTheChart)>
+                {move || notes().into_iter().map(|(n, _, text)| view! { <li><span class="num">{n}</span>" "{text}</li> }).collect_view()}
+            </ol>
+        </Show>
     }
 }

@@ -58,17 +58,19 @@ pub fn Masthead() -> impl IntoView {
     view! {
         <header class="masthead">
             <a class="skip" href="#chart">{move || t(lang.get(), Key::SkipToChart)}</a>
-            <div class="switches">
-                // Named in the language it switches to; the hint says what it does.
-                <button type="button" class="lang-switch" lang=move || if lang.get() == Lang::En { "ar" } else { "en" }
-                    title=move || t(lang.get(), Key::SwitchLangLabel) on:click=switch_lang>
-                    {move || t(lang.get(), Key::SwitchLang)}
-                </button>
-                <button type="button" class="theme-switch" title=move || t(lang.get(), Key::ThemeLabel) on:click=cycle_theme>
-                    {theme_text}
-                </button>
+            <div class="top-row">
+                <h1>{move || t(lang.get(), Key::SiteTitle)}</h1>
+                <div class="switches">
+                    // Named in the language it switches to; the hint says what it does.
+                    <button type="button" class="lang-switch" lang=move || if lang.get() == Lang::En { "ar" } else { "en" }
+                        title=move || t(lang.get(), Key::SwitchLangLabel) on:click=switch_lang>
+                        {move || t(lang.get(), Key::SwitchLang)}
+                    </button>
+                    <button type="button" class="theme-switch" title=move || t(lang.get(), Key::ThemeLabel) on:click=cycle_theme>
+                        {theme_text}
+                    </button>
+                </div>
             </div>
-            <h1>{move || t(lang.get(), Key::SiteTitle)}</h1>
             <p class="lede">{move || t(lang.get(), Key::Lede)}</p>
         </header>
     }

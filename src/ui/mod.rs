@@ -1,6 +1,7 @@
 //! The browser layer: thin Leptos components, one per file. They hold signals
 //! and translate DOM events into calls on the pure core; all rules live there.
 
+mod add_series;
 mod app;
 mod chart_canvas;
 mod controls;
@@ -17,6 +18,7 @@ mod permalink;
 mod problems;
 mod readout;
 mod scrubber;
+mod series_pick;
 mod share;
 mod sources;
 mod state;

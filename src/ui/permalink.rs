@@ -39,6 +39,9 @@ pub fn apply(state: AppState, p: &Params) {
     if let Some(l) = p.log {
         state.log.set(l);
     }
+    if p.bars.is_some() {
+        state.bars.set(p.bars);
+    }
     if let Some(t) = p.table {
         state.show_table.set(t);
     }
@@ -92,6 +95,7 @@ pub fn current(state: AppState, base: &Params) -> Params {
         compare: (compare != default_compare).then_some(compare),
         mode: (mode != default_mode).then_some(mode),
         log: state.log.get().then_some(true),
+        bars: state.bars.get(),
         time,
         cursor: state.cursor.get(),
         ..flags

@@ -85,6 +85,8 @@ pub struct AppState {
     pub compare: RwSignal<Vec<String>>,
     pub mode: RwSignal<Mode>,
     pub log: RwSignal<bool>,
+    /// The reader's bars switch (`None`: as the dataset declares).
+    pub bars: RwSignal<Option<bool>>,
     pub window: RwSignal<Window>,
     /// The crosshair's date, shared by every view.
     pub cursor: RwSignal<Option<Date>>,
@@ -116,6 +118,8 @@ pub struct AppState {
     pub view: Memo<View>,
     /// Whether the view is still the step's: the reader is on the guided path.
     pub on_step: Memo<bool>,
+    /// Labels the chart had no room for, drawn as numbered markers: (number, event id, text).
+    pub chart_notes: RwSignal<Vec<(usize, Option<String>, String)>>,
     /// The story's current step and its figures, computed from the data.
     pub step_data: Memo<Option<(StepDef, Vec<Figure>)>>,
 }
@@ -148,21 +152,18 @@ impl AppState {
             RwSignal::new(Mode::Absolute),
             RwSignal::new(Window { start: 0, end: 0 }),
         );
+        let bars = RwSignal::new(None::<bool>);
         let view = Memo::new(move |_| {
             let (from, to) = timeline.with(|t| t.dates(window.get())).unwrap_or((Date::from_days(0), Date::from_days(0)));
             let story_id = story.get();
             loaded.with(|l| {
                 let ds = &l.dataset;
-                // Palette slots: the story's series in its order, then any other series on show, each its own.
-                let mut order: Vec<String> = ds.story(&story_id).map(|s| s.series.iter().chain(&s.compare).cloned().collect()).unwrap_or_default();
                 let (main, on) = (series.get(), compare.get());
-                for id in std::iter::once(&main).chain(&on) {
-                    if !order.contains(id) {
-                        order.push(id.clone());
-                    }
-                }
-                let slots = |id: &str| order.iter().position(|x| x == id).unwrap_or(order.len()).max(1);
-                view::build(ds, &main, &on, from, to, mode.get(), &slots)
+                let order = view::slots(ds, &story_id, &main, &on, crate::chart::theme::LIGHT.palette.len());
+                let slots = |id: &str| view::slot_of(&order, id);
+                let mut v = view::build(ds, &main, &on, from, to, mode.get(), &slots);
+                v.set_bars(bars.get());
+                v
             })
         });
         let (step, applied, gliding, log) = (RwSignal::new(0usize), RwSignal::new(None::<Applied>), RwSignal::new(false), RwSignal::new(false));
@@ -174,6 +175,7 @@ impl AppState {
                         && compare.with(|c| *c == a.compare)
                         && mode.get() == a.mode
                         && log.get() == a.log
+                        && bars.get().is_none()
                         && (gliding.get() || window.get() == a.window)
                 })
             })
@@ -194,6 +196,7 @@ impl AppState {
             compare,
             mode,
             log,
+            bars,
             window,
             cursor: RwSignal::new(None),
             playing: RwSignal::new(false),
@@ -213,6 +216,7 @@ impl AppState {
             view,
             on_step,
             step_data,
+            chart_notes: RwSignal::new(Vec::new()),
         };
         state.open(None, None, Opening::Own);
         state
@@ -263,6 +267,7 @@ impl AppState {
         self.compare.set(spec.compare.clone());
         self.mode.set(spec.mode);
         self.log.set(spec.log);
+        self.bars.set(None);
         if !st.steps.is_empty() {
             self.cursor.set(spec.cursor);
         }

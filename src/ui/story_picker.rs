@@ -1,4 +1,4 @@
-//! The dataset's stories as a row of buttons, and the series to chart.
+//! The dataset's stories: a row of buttons, or one menu on phones.
 
 use super::state::{AppState, Opening};
 use crate::i18n::{t, Key};
@@ -12,24 +12,6 @@ pub fn StoryPicker() -> impl IntoView {
         let lg = lang.get();
         state.loaded.with(|l| l.dataset.stories.iter().map(|s| (s.id.clone(), s.title.get(lg).to_string())).collect::<Vec<_>>())
     };
-    // The story's own series first, then its comparisons, then everything else.
-    let choices = move || {
-        let story = state.story.get();
-        let lg = lang.get();
-        state.loaded.with(|l| {
-            let ds = &l.dataset;
-            let mut ids: Vec<&str> = Vec::new();
-            if let Some(s) = ds.story(&story) {
-                ids.extend(s.series.iter().chain(&s.compare).map(String::as_str));
-            }
-            for s in &ds.series {
-                if !ids.contains(&s.id()) {
-                    ids.push(s.id());
-                }
-            }
-            ids.iter().filter_map(|id| ds.series(id)).map(|s| (s.id().to_string(), s.name.get(lg).to_string())).collect::<Vec<_>>()
-        })
-    };
     view! {
         <nav class="stories" aria-label=move || t(lang.get(), Key::Stories)>
             {move || stories().into_iter().map(|(id, title)| {
@@ -41,14 +23,15 @@ pub fn StoryPicker() -> impl IntoView {
                 }
             }).collect_view()}
         </nav>
-        <p class="series-pick">
-            <label for="series-select">{move || t(lang.get(), Key::SeriesLabel)}</label>" "
-            <select id="series-select" on:change=move |ev| state.show_series(&event_target_value(&ev))>
+        // On phones the row of stories folds into one menu.
+        <p class="story-select">
+            <label for="story-select">{move || t(lang.get(), Key::Stories)}</label>" "
+            <select id="story-select" on:change=move |ev| state.open(Some(&event_target_value(&ev)), None, Opening::Linked)>
                 {move || {
-                    let current = state.series.get();
-                    choices().into_iter().map(|(id, name)| {
+                    let current = state.story.get();
+                    stories().into_iter().map(|(id, title)| {
                         let selected = id == current;
-                        view! { <option value=id selected=selected>{name}</option> }
+                        view! { <option value=id selected=selected>{title}</option> }
                     }).collect_view()
                 }}
             </select>
