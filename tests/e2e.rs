@@ -1137,40 +1137,33 @@ fn the_offline_file_opens_with_no_network(c: &Ctx) -> Result<(), String> {
 }
 
 fn screenshots_for_review(c: &Ctx) -> Result<(), String> {
-    // Tall viewports, so each picture holds the whole page.
-    c.metrics(1280, 2000, 1.0, false)?;
+    // The visual review (docs/visual-review.md): every story's first step at phone and desktop
+    // width, in English and Arabic, light and dark, a first screen each; plus whole pages.
+    let ds = dataset().unwrap();
+    for (w, h, dpr, mobile) in [(360u32, 740u32, 2.0, true), (1280, 900, 1.0, false)] {
+        c.metrics(w, h, dpr, mobile)?;
+        for st in &ds.stories {
+            for lang in ["en", "ar"] {
+                for theme in ["light", "dark"] {
+                    c.open(&format!("?story={}&lang={lang}&theme={theme}", st.id))?;
+                    if w > 600 {
+                        c.js("document.querySelector('.headline').scrollIntoView()")?;
+                    }
+                    c.shot(&format!("review-{}-{w}-{lang}-{theme}.png", st.id))?;
+                }
+            }
+        }
+    }
+    c.metrics(1280, 2400, 1.0, false)?;
     c.open("")?;
-    c.shot("desktop-1280.png")?;
+    c.shot("page-1280.png")?;
     c.metrics(360, 2600, 2.0, true)?;
-    c.open("")?;
-    c.shot("phone-360.png")?;
-    c.metrics(360, 740, 2.0, true)?;
-    c.open("")?;
-    c.js("document.querySelector('.headline').scrollIntoView()")?;
-    c.shot("phone-360-chart.png")?;
-    // Arabic, right to left, both themes, phone and desktop.
-    for (query, name) in [("?lang=ar", "ar-light"), ("?lang=ar&theme=dark", "ar-dark"), ("?theme=dark", "en-dark")] {
-        c.metrics(1280, 2000, 1.0, false)?;
-        c.open(query)?;
-        c.shot(&format!("desktop-1280-{name}.png"))?;
-        c.metrics(360, 740, 2.0, true)?;
-        c.open(query)?;
-        c.js("document.querySelector('.headline').scrollIntoView()")?;
-        c.shot(&format!("phone-360-chart-{name}.png"))?;
-    }
-    c.metrics(1280, 900, 1.0, false)?;
-    c.open("")?;
-    for story in ["cursor", "funding", "tokens", "miners"] {
-        c.browser.find(&format!("[data-story={story}]")).and_then(|b| c.browser.click(&b))?;
-        c.js("document.querySelector('.headline').scrollIntoView()")?;
-        c.browser.wait_for("a drawn chart", &format!("return (function(){{{INK}}})()>300"), Duration::from_secs(5))?;
-        c.shot(&format!("story-{story}-1280.png"))?;
-    }
+    c.open("?lang=ar")?;
+    c.shot("page-360-ar.png")?;
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
     c.no_errors()
 }
 
-/// Waits until the step controls say `count` (e.g. "2 of 4") and the step's title is `title`.
 fn expect_step(c: &Ctx, count: &str, title: &str) -> Result<(), String> {
     c.browser
         .wait_for(

@@ -77,7 +77,10 @@ pub fn line_style(theme: &Theme, slot: usize, main: bool) -> (RGBColor, Option<(
     (colour, if main { None } else { dash })
 }
 
-pub const FONT: &str = "sans-serif";
+/// The page's own faces (public/app.css), so page and chart read as one type scale. Arabic falls back
+/// to the first face with Arabic glyphs: Noto Sans Arabic where installed (Linux, Android), SF Arabic /
+/// Geeza Pro on Apple systems, Segoe UI on Windows.
+pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans Arabic', sans-serif";
 /// Tick and label text size, CSS px.
 pub const FONT_PX: f64 = 12.0;
 
