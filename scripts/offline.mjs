@@ -6,6 +6,7 @@
 //   node scripts/offline.mjs [dist] [out.html]
 import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { inlineHashes, policy, withPolicy } from './csp.mjs';
 
 const dist = process.argv[2] || 'dist';
 const out = process.argv[3] || 'dist-offline/is-ai-eating-cryptos-liquidity.html';
@@ -35,6 +36,9 @@ window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 </script>`;
 html = html.slice(0, start) + boot + html.slice(end);
+// The same policy, adapted to one file: its own inline scripts' hashes, and blob: for the glue.
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
+html = withPolicy(html, policy(inlineHashes(html), { offline: true }));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 console.log(`${out}: ${(html.length / 1024).toFixed(0)} KB`);

@@ -25,12 +25,23 @@ console.error=function(){rec('console.error',arguments);return ce.apply(console,
 console.warn=function(){rec('console.warn',arguments);return cw.apply(console,arguments);};
 window.addEventListener('error',function(e){errs.push('error: '+(e.message||(e.target&&(e.target.src||e.target.href))||'unknown'));},true);
 window.addEventListener('unhandledrejection',function(e){errs.push('unhandledrejection: '+((e.reason&&e.reason.stack)||e.reason));});
+document.addEventListener('securitypolicyviolation',function(e){errs.push('csp: '+e.violatedDirective+' blocked '+(e.blockedURI||'inline')+' at '+e.sourceFile+':'+e.lineNumber);});
 })();</script>"#;
 
 /// Counts canvas pixels that are not background white.
 const INK: &str = "const c=document.querySelector('.chart canvas');if(!c||!c.width||!c.height)return 0;\
 const d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;let n=0;\
 for(let i=0;i<d.length;i+=4){if(d[i]<245||d[i+1]<245||d[i+2]<245)n++;}return n;";
+
+/// A dataset from a stranger: markup and script in every text, a javascript: link, a formula.
+const HOSTILE: &str = r#"{"format": "liquidity-explorer-dataset/1", "id": "x", "title": "<b>bold</b> title",
+ "sources": [{"id": "s", "publisher": "<img src=x onerror=window.__pwned=1>", "url": "javascript:window.__pwned=3", "confidence": "weak"}],
+ "series": [{"id": "A", "name": "=HYPERLINK(\"http://evil\") <script>window.__pwned=2</script>", "unit": "usd", "sources": ["s"],
+             "points": [["2025-01-02", 1], ["2025-01-03", 2], ["2025-01-06", 3]]}],
+ "events": [{"id": "e", "date": "2025-01-03", "title": "<script>window.__pwned=2</script>", "text": "<img src=x onerror=window.__pwned=1>", "series": ["A"], "sources": ["s"]}],
+ "stories": [{"id": "x", "title": "<img src=x onerror=window.__pwned=1>", "series": ["A"],
+   "steps": [{"title": "<script>window.__pwned=2</script>", "text": "Value {v} <img src=x onerror=window.__pwned=1>",
+              "figures": [{"id": "v", "op": "value", "series": "A", "at": "2025-01-06"}], "events": ["e"]}]}]}"#;
 
 /// Oracle over the whole of 2025, as an address with a view (the page opened
 /// on this before stories had steps; such addresses still open exactly it).
@@ -1577,6 +1588,162 @@ fn every_story_fits_the_first_phone_screen(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn the_page_runs_under_a_strict_content_security_policy(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let p = c.js("const m=document.querySelector('meta[http-equiv=Content-Security-Policy]');return m?m.content:null;")?;
+    let p = p.as_str().unwrap_or("").to_string();
+    let script = p.split(';').map(str::trim).find(|d| d.starts_with("script-src")).unwrap_or("").to_string();
+    for (want, what) in [("'wasm-unsafe-eval'", "the Wasm"), ("'sha256-", "hashes for the inline scripts")] {
+        if !script.contains(want) {
+            return Err(format!("script-src should allow {what}: {p}"));
+        }
+    }
+    for bad in ["'unsafe-inline'", "'unsafe-eval'", "*"] {
+        if script.split_whitespace().any(|t| t == bad) {
+            return Err(format!("script-src must not allow {bad}: {script}"));
+        }
+    }
+    for d in ["object-src 'none'", "base-uri 'none'"] {
+        if !p.contains(d) {
+            return Err(format!("{d} missing: {p}"));
+        }
+    }
+    // The policy is enforced, and the test hook sees a violation (so every scenario would fail on one).
+    // (A script WebDriver runs is exempt from the policy, so the test injects an inline <script> the page would refuse.)
+    c.js("const s=document.createElement('script');s.textContent='window.__injected=1';document.head.appendChild(s);")?;
+    let seen = c
+        .browser
+        .wait_for(
+            "the violation reports",
+            "const e=(window.__testErrors||[]).filter(x=>x.startsWith('csp:'));return e.length>=1&&!window.__injected?e:null;",
+            Duration::from_secs(5),
+        )
+        .map_err(|e| format!("{e}: {:?}", c.js("return [window.__testErrors, window.__injected]")))?;
+    let _ = seen;
+    c.js("window.__testErrors.length=0")?;
+    // The host's copy of the policy, and the offline file's own (hashes and blob: for its glue).
+    let headers = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("dist/_headers")).map_err(|e| e.to_string())?;
+    if !headers.contains(&script) {
+        return Err(format!("dist/_headers carries the same policy: {headers}"));
+    }
+    let offline =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("dist-offline/is-ai-eating-cryptos-liquidity.html")).map_err(|e| e.to_string())?;
+    let meta = offline.split("Content-Security-Policy\" content=\"").nth(1).and_then(|x| x.split('"').next()).unwrap_or("");
+    if !meta.contains("'sha256-") || !meta.contains("blob:") || meta.contains("'unsafe-eval'") {
+        return Err(format!("the offline file's policy: {meta}"));
+    }
+    c.no_errors()
+}
+
+fn a_panic_leaves_a_message_and_the_last_picture(c: &Ctx) -> Result<(), String> {
+    c.open("?lang=ar")?;
+    let before = c.fingerprint()?;
+    c.js("try{window.wasmBindings.simulate_panic()}catch(e){}")?;
+    let v = c.browser.wait_for(
+        "the message",
+        "const f=document.getElementById('fatal');return f&&!f.hidden&&f.querySelector('a.reload')?[f.textContent,f.querySelector('a.reload').getAttribute('href')]:null;",
+        Duration::from_secs(5),
+    )?;
+    let text = v[0].as_str().unwrap_or("");
+    if !has_arabic(text) || !text.contains("الاستجابة لأحد عناصر التحكم") || v[1] != json!("") {
+        return Err(format!("the message is in Arabic, says what was being done and offers a reload: {v}"));
+    }
+    if c.fingerprint()? != before {
+        return Err("the last picture of the chart stays".into());
+    }
+    let errs = c.js("return window.__testErrors")?;
+    if !errs.to_string().contains("panic: ") {
+        return Err(format!("the panic is logged: {errs}"));
+    }
+    c.js("window.__testErrors.length=0")?;
+    // The reload link starts the page again.
+    click(c, "#fatal a.reload")?;
+    c.browser.wait_for("a fresh page", &format!("return document.getElementById('fatal').hidden&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+    c.no_errors()
+}
+
+fn a_dataset_the_browser_may_not_read_is_explained(c: &Ctx) -> Result<(), String> {
+    // Another origin (localhost vs 127.0.0.1) that sends no CORS header.
+    let other = format!("http://localhost:{}/example-dataset.json", c.app.port);
+    for (lang, words) in [("en", "does not let other pages read its files"), ("ar", "لا يسمح لصفحات أخرى بقراءة ملفاته")] {
+        c.open(&format!("?lang={lang}&data={}", other.replace(':', "%3A").replace('/', "%2F")))?;
+        let t = c.browser.wait_for(
+            "the explanation",
+            "const p=document.querySelector('.problem');return p&&p.textContent.length>20?p.textContent:null;",
+            Duration::from_secs(10),
+        )?;
+        let t = t.as_str().unwrap_or("");
+        if !t.contains(words) || c.js(&format!("return (function(){{{INK}}})()>2000"))? != json!(true) {
+            return Err(format!("{lang}: a refused address is explained and the chart stays: {t}"));
+        }
+    }
+    c.no_errors()
+}
+
+fn hostile_text_stays_text(c: &Ctx) -> Result<(), String> {
+    c.open("?data=hostile.json")?;
+    c.browser.wait_for(
+        "the hostile dataset",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('<b>bold</b>');",
+        Duration::from_secs(10),
+    )?;
+    click(c, ".story-tab[data-story=x]").ok();
+    let v = c.js("return [window.__pwned||null, document.body.innerText, [...document.querySelectorAll('a[href]')].map(a=>a.protocol+'|'+(a.getAttribute('rel')||''))]")?;
+    if v[0] != Value::Null {
+        return Err("a payload in the dataset ran".into());
+    }
+    let text = v[1].as_str().unwrap_or("");
+    for literal in ["<img src=x onerror=window.__pwned=1>", "<script>window.__pwned=2</script>"] {
+        if !text.contains(literal) {
+            return Err(format!("{literal} is shown as text: {}", &text[..text.len().min(600)]));
+        }
+    }
+    for link in v[2].as_array().into_iter().flatten() {
+        let l = link.as_str().unwrap_or("");
+        if !(l.starts_with("http:|") || l.starts_with("https:|")) {
+            return Err(format!("a link with another scheme: {l}"));
+        }
+    }
+    // The source's javascript: address is text, not a link.
+    if !text.contains("javascript:window.__pwned=3") {
+        return Err("the bad address is shown as text".into());
+    }
+    c.no_errors()
+}
+
+fn random_addresses_never_break_the_page(c: &Ctx) -> Result<(), String> {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let keys = ["story=", "step=", "compare=", "time=", "cursor=", "mode=", "scale=", "chart=", "lang=", "theme=", "embed=", "plain=", "series=", "table="];
+    let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyzORCLBTIEN0123456789-~.%&=<>\"'/:;+ \u{0639}\u{1F600}".chars().collect();
+    for i in 0..200 {
+        let mut q = String::from("?");
+        for _ in 0..(1 + next() % 6) {
+            q.push_str(keys[(next() % keys.len() as u64) as usize]);
+            for _ in 0..(next() % 14) {
+                let ch = alphabet[(next() % alphabet.len() as u64) as usize];
+                q.push_str(&match ch {
+                    ' ' | '"' | '\'' | '<' | '>' => format!("%{:02X}", ch as u32),
+                    c if !c.is_ascii() => c.to_string().bytes().map(|b| format!("%{b:02X}")).collect(),
+                    c => c.to_string(),
+                });
+            }
+            q.push('&');
+        }
+        c.browser.goto(&c.app.url(&q))?;
+        c.browser
+            .wait_for("a working page", "return !!document.querySelector('.chart canvas')&&document.getElementById('fatal').hidden", Duration::from_secs(10))
+            .map_err(|e| format!("address {i} {q}: {e}"))?;
+        c.no_errors().map_err(|e| format!("address {i} {q}: {e}"))?;
+    }
+    Ok(())
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1618,7 +1785,12 @@ fn main() {
         port,
         &dist,
         Options {
-            extra: vec![("broken.json".into(), broken_json), ("host.html".into(), host.into_bytes()), ("steps-host.html".into(), steps_host.into_bytes())],
+            extra: vec![
+                ("broken.json".into(), broken_json),
+                ("host.html".into(), host.into_bytes()),
+                ("steps-host.html".into(), steps_host.into_bytes()),
+                ("hostile.json".into(), HOSTILE.as_bytes().to_vec()),
+            ],
             ..inject.clone()
         },
     );
@@ -1633,7 +1805,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 38] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 43] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1671,6 +1843,11 @@ fn main() {
         ("every_line_gets_its_own_colour", every_line_gets_its_own_colour),
         ("a_series_found_by_typing_joins_the_chart", a_series_found_by_typing_joins_the_chart),
         ("every_story_fits_the_first_phone_screen", every_story_fits_the_first_phone_screen),
+        ("the_page_runs_under_a_strict_content_security_policy", the_page_runs_under_a_strict_content_security_policy),
+        ("a_panic_leaves_a_message_and_the_last_picture", a_panic_leaves_a_message_and_the_last_picture),
+        ("a_dataset_the_browser_may_not_read_is_explained", a_dataset_the_browser_may_not_read_is_explained),
+        ("hostile_text_stays_text", hostile_text_stays_text),
+        ("random_addresses_never_break_the_page", random_addresses_never_break_the_page),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

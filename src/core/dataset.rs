@@ -145,6 +145,16 @@ pub struct SeriesDef {
     pub notes: Vec<(usize, PointNote)>,
 }
 
+/// A link from a dataset, if it is safe to follow: only `http:` and `https:`
+/// addresses (no `javascript:`, `data:` or relative tricks), trimmed, without
+/// control characters. Anything else is shown as text, never as a link.
+pub fn safe_url(u: &str) -> Option<&str> {
+    let u = u.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://")) && u.len() <= 2048 && !u.chars().any(|c| c.is_control() || c == ' ');
+    ok.then_some(u)
+}
+
 impl SeriesDef {
     pub fn id(&self) -> &str {
         &self.series.id
@@ -635,5 +645,30 @@ fn type_ar(t: &str) -> String {
         "a text, or { \"en\": …, \"ar\": … }" => "نصًا، أو { \"en\": …, \"ar\": … }".into(),
         "a [start, end] pair of dates" => "زوجًا [بداية، نهاية] من التواريخ".into(),
         other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_url;
+
+    #[test]
+    fn only_http_and_https_links_are_followed() {
+        assert_eq!(safe_url(" https://example.org/a?b=1 "), Some("https://example.org/a?b=1"));
+        assert_eq!(safe_url("HTTP://example.org"), Some("HTTP://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<b>",
+            "//evil.example",
+            "/relative",
+            "vbscript:x",
+            "https://a b",
+            "https://x\u{0}y",
+            "ftp://x",
+            "",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad}");
+        }
     }
 }

@@ -11,11 +11,16 @@ use super::view::{self, View};
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
 pub const BOM: &str = "\u{FEFF}";
 
+/// A text cell: quoted when it holds a separator, and defused when it begins
+/// like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, return): a name from a
+/// stranger's dataset must stay text when the CSV is opened (OWASP's CSV
+/// injection advice: a leading apostrophe).
 fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -134,6 +139,11 @@ mod tests {
 
     #[test]
     fn cells_are_quoted_when_needed() {
+        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(number(-2.5), "-2.5", "numbers are numbers");
         assert_eq!(cell("a,b"), "\"a,b\"");
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(number(2.5000001), "2.5");

@@ -30,7 +30,6 @@ keys!(
     ThemeDark,
     ThemeLabel,
     BundledUnreadable,
-    Fatal,
     Showing,
     OriginBundled,
     OriginUrl,
@@ -167,6 +166,13 @@ keys!(
     AddSeriesHint,
     RemoveSeries,
     NoMatch,
+    Fatal,
+    Reload,
+    DoingStart,
+    DoingDraw,
+    DoingLoad,
+    DoingStep,
+    DoingInput,
 );
 
 /// The string for `key` in `lang`.

@@ -156,7 +156,10 @@ pub fn ChartCanvas() -> impl IntoView {
         let root = backend.into_drawing_area();
         let theme = if state.dark() { DARK } else { LIGHT };
         let style = Style { scale: dpr, theme, transparent: state.transparent.get() };
-        match draw_view(state, &root, &style, &CanvasMeasure(ctx.clone())) {
+        super::doing(Key::DoingDraw);
+        let result = draw_view(state, &root, &style, &CanvasMeasure(ctx.clone()));
+        super::doing(Key::DoingInput);
+        match result {
             Ok((d, ids)) => {
                 // The plot's geometry in CSS px, its dates and its labels, for tests and tools.
                 let (l, t, r, b) = d.plot;

@@ -4,6 +4,7 @@
 use super::intl::intl;
 use super::sources::confidence_label;
 use super::state::AppState;
+use crate::core::dataset::safe_url;
 use crate::core::fmt::Fmt;
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
@@ -34,8 +35,8 @@ pub fn EventDetail() -> impl IntoView {
                     let sep = if i > 0 { "; " } else { "" };
                     let label = format!(" ({c})");
                     match u {
-                        Some(u) => view! { {sep}<a href=u rel="noopener">{p}</a>{label} }.into_any(),
-                        None => view! { {sep}<span>{p}</span>{label} }.into_any(),
+                        Some(u) if safe_url(&u).is_some() => view! { {sep}<a href=u.trim().to_string() rel="noopener noreferrer">{p}</a>{label} }.into_any(),
+                        _ => view! { {sep}<span>{p}</span>{label} }.into_any(),
                     }
                 }).collect_view()}</p>
                 <button type="button" on:click=move |_| state.open_event.set(None)>{move || t(lang.get(), Key::Close)}</button>

@@ -6,6 +6,7 @@
 
 use super::intl::intl;
 use super::state::AppState;
+use crate::core::dataset::safe_url;
 use crate::core::fmt::Fmt;
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
@@ -66,8 +67,8 @@ pub fn EventsList(
                             <span class="via">{sources.into_iter().enumerate().map(|(i, (p, u))| {
                                 let sep = if i > 0 { "; " } else { "" };
                                 match u {
-                                    Some(u) => view! { {sep}<a href=u rel="noopener noreferrer">{p}</a> }.into_any(),
-                                    None => view! { {sep}<span>{p}</span> }.into_any(),
+                                    Some(u) if safe_url(&u).is_some() => view! { {sep}<a href=u.trim().to_string() rel="noopener noreferrer">{p}</a> }.into_any(),
+                                    _ => view! { {sep}<span>{p}</span> }.into_any(),
                                 }
                             }).collect_view()}</span>
                         </p>

@@ -29,6 +29,7 @@ fn accept(state: AppState, text: &str, name: &str, origin: Origin, what: String)
 
 /// Fetches a dataset (JSON or CSV) from a URL.
 pub fn load_url(state: AppState, url: String) {
+    super::doing(Key::DoingLoad);
     let url = url.trim().to_string();
     if url.is_empty() {
         return;
@@ -38,7 +39,8 @@ pub fn load_url(state: AppState, url: String) {
     leptos::task::spawn_local(async move {
         let what = tf(lang, Key::CouldNotUseUrl, &[&url]);
         let result = async {
-            let resp = Request::get(&url).send().await.map_err(|e| tf(lang, Key::RequestFailed, &[&e.to_string()]))?;
+            // The browser says nothing useful here (CORS refusals are opaque on purpose): say it in plain words.
+            let resp = Request::get(&url).send().await.map_err(|_| t(lang, Key::RequestFailed).to_string())?;
             if !resp.ok() {
                 return Err(tf(lang, Key::ServerAnswered, &[&format!("{} {}", resp.status(), resp.status_text())]));
             }
@@ -71,6 +73,7 @@ pub fn load_url(state: AppState, url: String) {
 
 /// Reads a file the reader picked or dropped.
 pub fn load_file(state: AppState, file: web_sys::File) {
+    super::doing(Key::DoingLoad);
     let name = file.name();
     let lang = state.lang.get_untracked();
     let what = tf(lang, Key::CouldNotUseFile, &[&name]);

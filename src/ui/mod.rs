@@ -29,10 +29,28 @@ mod story_picker;
 
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// What the app is doing, for the message should it stop.
+    static DOING: std::cell::Cell<crate::i18n::Key> = const { std::cell::Cell::new(crate::i18n::Key::DoingStart) };
+}
+
+/// Notes what the app is doing now (cheap: one cell), so that a panic can say it.
+pub fn doing(what: crate::i18n::Key) {
+    DOING.with(|d| d.set(what));
+}
+
+/// For the browser tests: stops the app as a bug would, to show what a reader then sees.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_panic() {
+    doing(crate::i18n::Key::DoingInput);
+    panic!("simulated by a test");
+}
+
 /// Installs the panic hook and mounts the app in place of the loading note.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        // A panic in Wasm kills the page: say so on the page and in the console.
+        // A panic in Wasm kills the page: say so on the page (in the reader's language, with what was being
+        // done and a way to reload), leave the last picture of the chart where it is, and log it.
         web_sys::console::error_1(&format!("panic: {info}").into());
         let lang = web_sys::window()
             .and_then(|w| w.document())
@@ -40,7 +58,8 @@ pub fn start() {
             .and_then(|e| e.get_attribute("lang"))
             .and_then(|l| crate::core::lang::Lang::from_code(&l))
             .unwrap_or_default();
-        show_fatal(crate::i18n::t(lang, crate::i18n::Key::Fatal));
+        let what = crate::i18n::t(lang, DOING.with(|d| d.get()));
+        show_fatal(&crate::i18n::tf(lang, crate::i18n::Key::Fatal, &[what]), crate::i18n::t(lang, crate::i18n::Key::Reload));
     }));
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
@@ -50,16 +69,24 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to(root, app::App).forget();
+    doing(crate::i18n::Key::DoingInput);
     // Tells the page script (index.html) that startup succeeded.
     let _ = js_sys::Reflect::set(&js_sys::global(), &"__appStarted".into(), &true.into());
 }
 
-/// Replaces the page's content with a message (used when the app cannot go on).
-fn show_fatal(message: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Some(el) = doc.get_element_by_id("fatal") {
-            el.set_text_content(Some(message));
-            let _ = el.remove_attribute("hidden");
-        }
+/// Shows a message above the page (used when the app cannot go on): its text
+/// and a link that reloads the page (a link, not a script: it works whatever state the app is in).
+fn show_fatal(message: &str, reload: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(el) = doc.get_element_by_id("fatal") else { return };
+    el.set_text_content(Some(message));
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", "");
+        let _ = a.set_attribute("class", "reload");
+        a.set_text_content(Some(reload));
+        let _ = el.append_child(&doc.create_text_node(" "));
+        let _ = el.append_child(&a);
     }
+    let _ = el.remove_attribute("hidden");
+    el.scroll_into_view();
 }

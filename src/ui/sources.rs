@@ -4,7 +4,7 @@
 
 use super::intl::intl;
 use super::state::AppState;
-use crate::core::dataset::{Alternative, Confidence, Dataset, FactDef};
+use crate::core::dataset::{safe_url, Alternative, Confidence, Dataset, FactDef};
 use crate::core::fmt::Fmt;
 use crate::core::lang::Lang;
 use crate::i18n::{t, tf, Key};
@@ -53,7 +53,11 @@ pub fn Sources() -> impl IntoView {
                     let title = (!s.title.is_empty()).then(|| format!(", “{}”", s.title));
                     let date = s.date.clone().map(|d| format!(", {d}"));
                     let note = s.note.clone();
-                    let link = s.url.clone().map(|u| view! { " "<a href=u rel="noopener">{t(l, Key::Link)}</a> });
+                    // Only http(s) addresses become links; anything else is shown as text.
+                    let link = s.url.clone().map(|u| match safe_url(&u) {
+                        Some(ok) => view! { " "<a href=ok.to_string() rel="noopener noreferrer">{t(l, Key::Link)}</a> }.into_any(),
+                        None => view! { " "<span class="note">{u}</span> }.into_any(),
+                    });
                     let conf = s.confidence;
                     view! {
                         <li data-source=s.id.clone()>

@@ -234,6 +234,7 @@ impl AppState {
     /// Opens a story (`None`: the dataset's first) on a step (`None` or out of
     /// range: its first). A story without steps opens on its own view.
     pub fn open(&self, id: Option<&str>, step: Option<usize>, how: Opening) {
+        super::doing(crate::i18n::Key::DoingStep);
         let ds = self.loaded.with_untracked(|l| l.dataset.clone());
         let Some(st) = id.and_then(|id| ds.story(id)).or(ds.stories.first()) else {
             // A dataset without stories: its first series, whole.
