@@ -1688,7 +1688,9 @@ fn hostile_text_stays_text(c: &Ctx) -> Result<(), String> {
         Duration::from_secs(10),
     )?;
     click(c, ".story-tab[data-story=x]").ok();
-    let v = c.js("return [window.__pwned||null, document.body.innerText, [...document.querySelectorAll('a[href]')].map(a=>a.protocol+'|'+(a.getAttribute('rel')||''))]")?;
+    let v = c.js(
+        "return [window.__pwned||null, document.body.innerText, [...document.querySelectorAll('a[href]')].map(a=>a.protocol+'|'+(a.getAttribute('rel')||''))]",
+    )?;
     if v[0] != Value::Null {
         return Err("a payload in the dataset ran".into());
     }
@@ -1744,6 +1746,32 @@ fn random_addresses_never_break_the_page(c: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
+fn limits_and_unknown_keys_are_told_and_the_chart_stays(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let before = settled(c)?;
+    let drop = |js_file: &str| format!("const dt=new DataTransfer();dt.items.add({js_file});document.body.dispatchEvent(new DragEvent('drop',{{dataTransfer:dt,bubbles:true,cancelable:true}}));");
+    // A file over the size limit is refused at once, naming the limit.
+    c.js(&drop("new File([new Uint8Array(65*1024*1024)],'huge.json',{type:'application/json'})"))?;
+    let t = c.browser.wait_for("the size refusal", "const p=document.querySelector('.problem');return p?p.textContent:null;", Duration::from_secs(10))?;
+    if !t.as_str().unwrap_or("").contains("over the limit of 64 MB") || c.fingerprint()? != before {
+        return Err(format!("a 65 MB file is refused and the chart stays: {t}"));
+    }
+    click(c, ".problem button")?;
+    // A series over the point limit (a CSV of 1,000,001 rows) likewise.
+    c.js(&drop("new File(['Date,V\\n'+Array.from({length:1000001},(_,i)=>'2025-01-01,'+i).join('\\n')],'long.csv',{type:'text/csv'})"))?;
+    let t = c.browser.wait_for("the points refusal", "const p=document.querySelector('.problem');return p?p.textContent:null;", Duration::from_secs(30))?;
+    if !t.as_str().unwrap_or("").contains("1000001 points, over the limit of 1000000") || c.fingerprint()? != before {
+        return Err(format!("a series over the point limit is refused and the chart stays: {t}"));
+    }
+    // A misspelt key: the data loads, and a note says what was ignored and what was meant.
+    c.open("?data=typo.json")?;
+    let t = c.browser.wait_for("the note", "const p=document.querySelector('[data-testid=notes]');return p?p.textContent:null;", Duration::from_secs(10))?;
+    if !t.as_str().unwrap_or("").contains("\"comapre\" is not a key of this format: did you mean \"compare\"?") {
+        return Err(format!("the note on the misspelt key: {t}"));
+    }
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1790,6 +1818,10 @@ fn main() {
                 ("host.html".into(), host.into_bytes()),
                 ("steps-host.html".into(), steps_host.into_bytes()),
                 ("hostile.json".into(), HOSTILE.as_bytes().to_vec()),
+                (
+                    "typo.json".into(),
+                    br#"{"format": "liquidity-explorer-dataset/1", "id": "t", "title": "Typo", "series": [{"id": "A", "name": "A", "unit": "usd", "points": [["2025-01-02", 1], ["2025-01-03", 2]]}], "stories": [{"id": "s", "title": "S", "series": ["A"], "comapre": ["A"]}]}"#.to_vec(),
+                ),
             ],
             ..inject.clone()
         },
@@ -1805,7 +1837,7 @@ fn main() {
     let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 43] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 44] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1848,6 +1880,7 @@ fn main() {
         ("a_dataset_the_browser_may_not_read_is_explained", a_dataset_the_browser_may_not_read_is_explained),
         ("hostile_text_stays_text", hostile_text_stays_text),
         ("random_addresses_never_break_the_page", random_addresses_never_break_the_page),
+        ("limits_and_unknown_keys_are_told_and_the_chart_stays", limits_and_unknown_keys_are_told_and_the_chart_stays),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -9,10 +9,31 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
+/// What is wrong with a CSV's quoting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFault {
+    QuoteInUnquotedField,
+    TextAfterClosingQuote,
+    UnclosedQuote,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvError {
     pub line: usize,
+    pub fault: CsvFault,
+    /// In English, for the maintainer's tools (the app renders `fault` in the reader's language).
     pub message: String,
+}
+
+impl CsvError {
+    fn new(line: usize, fault: CsvFault) -> CsvError {
+        let message = match fault {
+            CsvFault::QuoteInUnquotedField => "a quote inside an unquoted field",
+            CsvFault::TextAfterClosingQuote => "text after a closing quote",
+            CsvFault::UnclosedQuote => "a quoted field is never closed",
+        };
+        CsvError { line, fault, message: message.into() }
+    }
 }
 
 /// Splits `text` into records. Blank lines are skipped.
@@ -48,7 +69,7 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, CsvError> {
                 quoted_field = true;
             }
             '"' => {
-                return Err(CsvError { line, message: "a quote inside an unquoted field".into() });
+                return Err(CsvError::new(line, CsvFault::QuoteInUnquotedField));
             }
             c if c == delimiter => {
                 fields.push(std::mem::take(&mut field));
@@ -67,14 +88,14 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, CsvError> {
             }
             _ => {
                 if quoted_field {
-                    return Err(CsvError { line, message: "text after a closing quote".into() });
+                    return Err(CsvError::new(line, CsvFault::TextAfterClosingQuote));
                 }
                 field.push(c);
             }
         }
     }
     if in_quotes {
-        return Err(CsvError { line: start_line, message: "a quoted field is never closed".into() });
+        return Err(CsvError::new(start_line, CsvFault::UnclosedQuote));
     }
     fields.push(field);
     if !(fields.len() == 1 && fields[0].is_empty()) {

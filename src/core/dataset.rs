@@ -3,6 +3,7 @@
 //! format is documented in docs/data-format.md; reading and validating it is in
 //! `dataset_json`, importing a plain CSV in `import_csv`.
 
+use super::csv::CsvFault;
 use super::date::{Date, DatePrecision};
 use super::lang::{Lang, Text};
 use super::series::Series;
@@ -16,6 +17,12 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_SERIES_POINTS: usize = 1_000_000;
 /// Most points in one dataset.
 pub const MAX_TOTAL_POINTS: usize = 2_000_000;
+/// Most items in one list of a dataset (series, events, facts, deals, stories, sources, steps, figures).
+pub const MAX_ITEMS: usize = 10_000;
+/// Longest text (a name, a quote, a step's sentences), in characters.
+pub const MAX_TEXT: usize = 20_000;
+/// Deepest nesting of JSON the reader accepts (serde_json's own limit; the format needs six).
+pub const MAX_DEPTH: usize = 128;
 
 macro_rules! keyword_enum {
     ($(#[$m:meta])* $name:ident { $($var:ident = $kw:literal),+ $(,)? }) => {
@@ -441,12 +448,58 @@ pub struct Loc {
     pub line: Option<(usize, usize)>,
 }
 
+/// What a value should have been, named in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Number,
+    List,
+    Object,
+    Text,
+    DatePair,
+    DateValuePair,
+    Ids,
+    Bool,
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        use Expected::*;
+        match (lang, self) {
+            (Lang::En, String) => "a string",
+            (Lang::En, Number) => "a number",
+            (Lang::En, List) => "a list [ … ]",
+            (Lang::En, Object) => "an object { … }",
+            (Lang::En, Text) => "a text, or { \"en\": …, \"ar\": … }",
+            (Lang::En, DatePair) => "a [start, end] pair of dates",
+            (Lang::En, DateValuePair) => "a [date, value] pair",
+            (Lang::En, Ids) => "a list of ids (strings)",
+            (Lang::En, Bool) => "true or false",
+            (Lang::Ar, String) => "نصًا",
+            (Lang::Ar, Number) => "عددًا",
+            (Lang::Ar, List) => "قائمة [ … ]",
+            (Lang::Ar, Object) => "كائنًا { … }",
+            (Lang::Ar, Text) => "نصًا، أو { \"en\": …, \"ar\": … }",
+            (Lang::Ar, DatePair) => "زوجًا [بداية، نهاية] من التواريخ",
+            (Lang::Ar, DateValuePair) => "زوجًا [تاريخ، قيمة]",
+            (Lang::Ar, Ids) => "قائمة معرّفات (نصوص)",
+            (Lang::Ar, Bool) => "true أو false",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    Syntax(String),
+    /// Not JSON: serde_json's own words (English), and whether the file simply ended too soon.
+    Syntax {
+        detail: String,
+        eof: bool,
+    },
+    /// A CSV whose quoting is broken.
+    Csv(CsvFault),
     NotAnObject,
     Missing,
-    WrongType(&'static str),
+    WrongType(Expected),
     UnknownKeyword {
         value: String,
         allowed: String,
@@ -477,6 +530,21 @@ pub enum ProblemKind {
         found: usize,
     },
     NotADataset,
+    /// A key the format does not know (a warning: the data still loads), with the closest known key.
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    /// A list longer than the format allows.
+    TooMany {
+        count: usize,
+        limit: usize,
+    },
+    /// A text longer than the format allows (in characters).
+    TooLong {
+        length: usize,
+        limit: usize,
+    },
     /// A `{placeholder}` or a figure reference names no figure of the step.
     UnknownFigure(String),
     /// A figure cannot be computed from the data (no point on or before a date, say).
@@ -577,10 +645,18 @@ impl ProblemKind {
         use ProblemKind::*;
         match lang {
             Lang::En => match self {
-                Syntax(m) => format!("this is not valid JSON ({m})"),
+                Syntax { detail, .. } => format!("this is not valid JSON ({detail})"),
+                Csv(f) => format!(
+                    "this CSV is broken: {}",
+                    match f {
+                        CsvFault::QuoteInUnquotedField => "a quote inside an unquoted field",
+                        CsvFault::TextAfterClosingQuote => "text after a closing quote",
+                        CsvFault::UnclosedQuote => "a quoted field is never closed",
+                    }
+                ),
                 NotAnObject => "expected an object { … }".into(),
                 Missing => "this field is required but missing".into(),
-                WrongType(t) => format!("expected {t}"),
+                WrongType(t) => format!("expected {}", t.describe(lang)),
                 UnknownKeyword { value, allowed } => format!("\"{value}\" is not one of: {allowed}"),
                 UnsupportedFormat(f) => format!("the format \"{f}\" is not supported (expected \"{FORMAT}\")"),
                 NotFinite => "the value is not a finite number".into(),
@@ -597,13 +673,26 @@ impl ProblemKind {
                 CsvRowLength { expected, found } => format!("this row has {found} cells, the header has {expected}"),
                 NotADataset => "this is neither a dataset (JSON) nor a CSV with a header row".into(),
                 UnknownFigure(f) => format!("\"{f}\" is not a figure of this step (figures are defined before they are used)"),
+                UnknownKey { key, suggestion: Some(s) } => format!("\"{key}\" is not a key of this format: did you mean \"{s}\"? (ignored)"),
+                UnknownKey { key, suggestion: None } => format!("\"{key}\" is not a key of this format (ignored)"),
+                TooMany { count, limit } => format!("{count} items, over the limit of {limit}"),
+                TooLong { length, limit } => format!("{length} characters, over the limit of {limit}"),
                 FigureNoData(f) => format!("the figure \"{f}\" cannot be computed from the data (no point where it looks)"),
             },
             Lang::Ar => match self {
-                Syntax(m) => format!("هذا ليس JSON صالحًا ({m})"),
+                Syntax { eof: true, .. } => "هذا ليس JSON صالحًا (ينتهي الملف قبل أن يكتمل)".into(),
+                Syntax { eof: false, .. } => "هذا ليس JSON صالحًا (رمز في غير موضعه)".into(),
+                Csv(f) => format!(
+                    "ملف CSV هذا معطوب: {}",
+                    match f {
+                        CsvFault::QuoteInUnquotedField => "علامة اقتباس داخل حقل غير مقتبس",
+                        CsvFault::TextAfterClosingQuote => "نص بعد علامة اقتباس الإغلاق",
+                        CsvFault::UnclosedQuote => "حقل مقتبس لا يُغلق أبدًا",
+                    }
+                ),
                 NotAnObject => "المتوقع كائن { … }".into(),
                 Missing => "هذا الحقل مطلوب لكنه غير موجود".into(),
-                WrongType(t) => format!("المتوقع {}", type_ar(t)),
+                WrongType(t) => format!("المتوقع {}", t.describe(lang)),
                 UnknownKeyword { value, allowed } => format!("\"{value}\" ليست من القيم المسموح بها: {allowed}"),
                 UnsupportedFormat(f) => format!("الصيغة \"{f}\" غير مدعومة (المتوقع \"{FORMAT}\")"),
                 NotFinite => "القيمة ليست عددًا منتهيًا".into(),
@@ -620,6 +709,10 @@ impl ProblemKind {
                 CsvRowLength { expected, found } => format!("في هذا الصف {found} خلايا، وفي صف العناوين {expected}"),
                 NotADataset => "هذا الملف ليس مجموعة بيانات (JSON) ولا ملف CSV بصف عناوين".into(),
                 UnknownFigure(f) => format!("\"{f}\" ليس رقمًا معرّفًا في هذه الخطوة (تُعرَّف الأرقام قبل استخدامها)"),
+                UnknownKey { key, suggestion: Some(s) } => format!("\"{key}\" ليس مفتاحًا في هذه الصيغة: هل تقصد \"{s}\"؟ (تم تجاهله)"),
+                UnknownKey { key, suggestion: None } => format!("\"{key}\" ليس مفتاحًا في هذه الصيغة (تم تجاهله)"),
+                TooMany { count, limit } => format!("{count} عنصرًا، وهو أكثر من الحد المسموح ({limit})"),
+                TooLong { length, limit } => format!("{length} حرفًا، وهو أكثر من الحد المسموح ({limit})"),
                 FigureNoData(f) => format!("لا يمكن حساب الرقم \"{f}\" من البيانات (لا توجد نقطة حيث يبحث)"),
             },
         }
@@ -632,19 +725,6 @@ fn mb(bytes: usize) -> String {
         format!("{v:.0}")
     } else {
         format!("{v:.1}")
-    }
-}
-
-fn type_ar(t: &str) -> String {
-    match t {
-        "a string" => "نصًا".into(),
-        "a number" => "عددًا".into(),
-        "a list [ … ]" => "قائمة [ … ]".into(),
-        "an object { … }" => "كائنًا { … }".into(),
-        "a [date, value] pair" => "زوجًا [تاريخ، قيمة]".into(),
-        "a text, or { \"en\": …, \"ar\": … }" => "نصًا، أو { \"en\": …, \"ar\": … }".into(),
-        "a [start, end] pair of dates" => "زوجًا [بداية، نهاية] من التواريخ".into(),
-        other => other.into(),
     }
 }
 

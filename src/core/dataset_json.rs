@@ -11,6 +11,12 @@ use std::collections::HashSet;
 
 /// Parses and validates a dataset. On any problem, returns all of them.
 pub fn read(text: &str) -> Result<Dataset, Vec<Problem>> {
+    read_noting(text).map(|(ds, _)| ds)
+}
+
+/// Like `read`, with the warnings that do not stop the data from loading: keys
+/// the format does not know (a misspelt "comapre"), each with the closest known key.
+pub fn read_noting(text: &str) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
     if text.len() > MAX_BYTES {
         return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
     }
@@ -20,19 +26,101 @@ pub fn read(text: &str) -> Result<Dataset, Vec<Problem>> {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             let loc = Loc { line: Some((e.line(), e.column())), ..Loc::default() };
-            return Err(vec![Problem::new(loc, ProblemKind::Syntax(msg))]);
+            return Err(vec![Problem::new(loc, ProblemKind::Syntax { detail: msg, eof: e.is_eof() })]);
         }
     };
-    let mut r = Reader { problems: Vec::new() };
+    let mut r = Reader { problems: Vec::new(), warnings: Vec::new() };
+    too_long(&value, &mut String::new(), &mut r.problems);
+    if !r.problems.is_empty() {
+        return Err(r.problems);
+    }
     let ds = r.dataset(&value);
     match ds {
-        Some(ds) if r.problems.is_empty() => Ok(ds),
+        Some(ds) if r.problems.is_empty() => Ok((ds, r.warnings)),
         _ => Err(r.problems),
+    }
+}
+
+/// Every text longer than `MAX_TEXT`, by its JSON path (`/series/3/name`), before any other work.
+fn too_long(v: &Value, path: &mut String, out: &mut Vec<Problem>) {
+    if out.len() >= 20 {
+        return;
+    }
+    match v {
+        Value::String(s) if s.len() > MAX_TEXT && s.chars().count() > MAX_TEXT => {
+            let loc = Loc { field: Some(path.clone()), ..Loc::default() };
+            out.push(Problem::new(loc, ProblemKind::TooLong { length: s.chars().count(), limit: MAX_TEXT }));
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                let n = path.len();
+                path.push_str(&format!("/{i}"));
+                too_long(x, path, out);
+                path.truncate(n);
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                let n = path.len();
+                path.push('/');
+                path.extend(k.chars().take(64));
+                if k.chars().count() > MAX_TEXT {
+                    out.push(Problem::new(
+                        Loc { field: Some(path.clone()), ..Loc::default() },
+                        ProblemKind::TooLong { length: k.chars().count(), limit: MAX_TEXT },
+                    ));
+                }
+                too_long(x, path, out);
+                path.truncate(n);
+            }
+        }
+        _ => {}
     }
 }
 
 struct Reader {
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+/// The keys each kind of object may hold.
+const KEYS_TOP: &[&str] = &["format", "id", "title", "published", "sources", "series", "events", "facts", "deals", "stories"];
+const KEYS_SOURCE: &[&str] = &["id", "publisher", "title", "url", "date", "note", "confidence"];
+// The catalog's build keys (csv, unit_prefix, round, row_sources) are the maintainer's (docs/data-format.md).
+const KEYS_SERIES: &[&str] =
+    &["id", "name", "unit", "kind", "frequency", "chart", "sources", "caveat", "decimals", "points", "csv", "unit_prefix", "round", "row_sources"];
+const KEYS_EVENT: &[&str] = &["id", "date", "title", "text", "series", "stories", "sources", "quote"];
+const KEYS_FACT: &[&str] = &["id", "title", "unit", "date", "stories", "series", "values"];
+const KEYS_ALTERNATIVE: &[&str] = &["value", "high", "sources", "quote", "note"];
+const KEYS_DEAL: &[&str] = &["id", "company", "ticker", "partner", "date", "value_usd_bn", "mw", "term_years", "text", "stories", "sources", "quote"];
+const KEYS_STORY: &[&str] = &["id", "title", "summary", "series", "compare", "window", "mode", "faq", "steps"];
+const KEYS_FAQ: &[&str] = &["question", "answer", "story"];
+const KEYS_STEP: &[&str] = &["title", "text", "main", "compare", "mode", "log", "window", "cursor", "events", "figures", "marks"];
+const KEYS_FIGURE: &[&str] = &["id", "op", "series", "at", "from", "to", "below", "after", "shares", "other", "fact", "decimals"];
+const KEYS_MARK: &[&str] = &["figure", "as", "label"];
+const KEYS_POINT_NOTE: &[&str] = &["source", "quote", "note"];
+
+/// Edit distance (Levenshtein), for "did you mean": small strings only.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The known key closest to a misspelt one, if it is close enough to be a typo.
+pub fn closest_key<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    if key.chars().count() > 64 {
+        return None;
+    }
+    let k = key.to_lowercase();
+    known.iter().map(|x| (distance(&k, x), *x)).filter(|(d, x)| *d <= (x.len() / 3).max(1)).min_by_key(|(d, _)| *d).map(|(_, x)| x)
 }
 
 /// The location of an item in a section, for messages.
@@ -55,13 +143,24 @@ impl At {
     }
 }
 
-const T_STRING: &str = "a string";
-const T_NUMBER: &str = "a number";
-const T_LIST: &str = "a list [ … ]";
-const T_OBJECT: &str = "an object { … }";
-const T_TEXT: &str = "a text, or { \"en\": …, \"ar\": … }";
+const T_STRING: Expected = Expected::String;
+const T_NUMBER: Expected = Expected::Number;
+const T_LIST: Expected = Expected::List;
+const T_OBJECT: Expected = Expected::Object;
+const T_TEXT: Expected = Expected::Text;
 
 impl Reader {
+    /// Notes every key of `o` that is not in `known` (the data still loads).
+    fn keys(&mut self, o: &Map<String, Value>, known: &[&str], loc: impl Fn(&str) -> Loc) {
+        for k in o.keys().filter(|k| !known.contains(&k.as_str())) {
+            if self.warnings.len() < 200 {
+                let suggestion = closest_key(k, known).map(String::from);
+                let key: String = k.chars().take(64).collect();
+                self.warnings.push(Problem::new(loc(k), ProblemKind::UnknownKey { key, suggestion }));
+            }
+        }
+    }
+
     fn push(&mut self, loc: Loc, kind: ProblemKind) {
         // A broken file can have millions of identical problems: keep the list readable.
         if self.problems.len() < 200 {
@@ -81,6 +180,7 @@ impl Reader {
             None => self.push(Loc::top("format"), ProblemKind::Missing),
         }
         let top = At { section: "", index: 0, id: None };
+        self.keys(o, KEYS_TOP, |_| Loc::default());
         let id = self.req_str(o, "id", &top_at(&top)).unwrap_or_default();
         let title = self.text(o, "title", &top_at(&top), true).unwrap_or_default();
         let published = self.date(o, "published", &top_at(&top), false);
@@ -125,6 +225,18 @@ impl Reader {
             self.push(Loc::top(name), ProblemKind::WrongType(T_LIST));
             return Vec::new();
         };
+        if list.len() > MAX_ITEMS {
+            self.push(Loc::top(name), ProblemKind::TooMany { count: list.len(), limit: MAX_ITEMS });
+            return Vec::new();
+        }
+        let known = match name {
+            "sources" => KEYS_SOURCE,
+            "series" => KEYS_SERIES,
+            "events" => KEYS_EVENT,
+            "facts" => KEYS_FACT,
+            "deals" => KEYS_DEAL,
+            _ => KEYS_STORY,
+        };
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for (i, v) in list.iter().enumerate() {
@@ -134,6 +246,7 @@ impl Reader {
                 self.push(at.loc(""), ProblemKind::NotAnObject);
                 continue;
             };
+            self.keys(obj, known, |_| at.loc(""));
             if let Some(id) = &id {
                 if !seen.insert(id.clone()) {
                     self.push(at.loc("id"), ProblemKind::DuplicateId);
@@ -239,14 +352,14 @@ impl Reader {
                 for v in a {
                     match v.as_str() {
                         Some(s) => out.push(s.to_string()),
-                        None => self.push(at.loc(f), ProblemKind::WrongType("a list of ids (strings)")),
+                        None => self.push(at.loc(f), ProblemKind::WrongType(Expected::Ids)),
                     }
                 }
                 out
             }
             Some(Value::String(s)) => vec![s.clone()],
             Some(_) => {
-                self.push(at.loc(f), ProblemKind::WrongType("a list of ids (strings)"));
+                self.push(at.loc(f), ProblemKind::WrongType(Expected::Ids));
                 Vec::new()
             }
         }
@@ -353,7 +466,7 @@ impl Reader {
         for (i, p) in list.iter().enumerate() {
             let loc = |field: &str| Loc { point: Some(i), ..at.loc(field) };
             let Some(pair) = p.as_array().filter(|a| a.len() == 2 || a.len() == 3) else {
-                self.push(loc(""), ProblemKind::WrongType("a [date, value] pair"));
+                self.push(loc(""), ProblemKind::WrongType(Expected::DateValuePair));
                 continue;
             };
             let date = match pair[0].as_str().map(Date::parse_flexible) {
@@ -371,6 +484,7 @@ impl Reader {
             if let Some(extra) = pair.get(2) {
                 match extra.as_object() {
                     Some(m) => {
+                        self.keys(m, KEYS_POINT_NOTE, |_| loc("note"));
                         let get = |k: &str| m.get(k).and_then(Value::as_str).map(String::from);
                         notes.push((pts.len(), PointNote { source: get("source"), quote: get("quote"), note: get("note") }));
                     }
@@ -427,6 +541,7 @@ impl Reader {
                         self.push(Loc { point: Some(i), ..vat.loc("values") }, ProblemKind::NotAnObject);
                         continue;
                     };
+                    self.keys(m, KEYS_ALTERNATIVE, |_| Loc { point: Some(i), ..vat.loc("values") });
                     let value = match m.get("value") {
                         Some(x) => self.number(x, Loc { point: Some(i), ..vat.loc("value") }),
                         None => {
@@ -481,6 +596,7 @@ impl Reader {
                             self.push(at.loc("faq"), ProblemKind::NotAnObject);
                             continue;
                         };
+                        self.keys(m, KEYS_FAQ, |_| at.loc("faq"));
                         let (q, a) = (self.text(m, "question", at, true), self.text(m, "answer", at, true));
                         let story = self.opt_str(m, "story", at);
                         if let (Some(question), Some(answer)) = (q, a) {
@@ -517,13 +633,13 @@ impl Reader {
                 match (d(&a[0]), d(&a[1])) {
                     (Some(x), Some(y)) => Some((x.min(y), x.max(y))),
                     _ => {
-                        self.push(at.loc(f), ProblemKind::WrongType("a [start, end] pair of dates"));
+                        self.push(at.loc(f), ProblemKind::WrongType(Expected::DatePair));
                         None
                     }
                 }
             }
             Some(_) => {
-                self.push(at.loc(f), ProblemKind::WrongType("a [start, end] pair of dates"));
+                self.push(at.loc(f), ProblemKind::WrongType(Expected::DatePair));
                 None
             }
         }
@@ -535,6 +651,7 @@ impl Reader {
         // Fields are read from the step object but reported under the story.
         let sub = At { section: at.section, index: at.index, id: at.id.clone() };
         let loc = |name: &str| sub.loc(&f(name));
+        self.keys(o, KEYS_STEP, |_| sub.loc(&format!("steps[{i}]")));
         let title = self.sub_text(o, "title", loc("title"), true);
         let text = self.sub_text(o, "text", loc("text"), true);
         let main = match o.get("main") {
@@ -564,7 +681,7 @@ impl Reader {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.push(loc("log"), ProblemKind::WrongType("true or false"));
+                self.push(loc("log"), ProblemKind::WrongType(Expected::Bool));
                 false
             }
         };
@@ -609,6 +726,7 @@ impl Reader {
                             self.push(mloc, ProblemKind::NotAnObject);
                             continue;
                         };
+                        self.keys(m, KEYS_MARK, |_| mloc.clone());
                         let figure = m.get("figure").and_then(Value::as_str).map(String::from);
                         let line = match m.get("as").and_then(Value::as_str) {
                             Some("line") => Some(true),
@@ -649,6 +767,7 @@ impl Reader {
     }
 
     fn figure(&mut self, o: &Map<String, Value>, loc: Loc) -> Option<FigureDef> {
+        self.keys(o, KEYS_FIGURE, |_| loc.clone());
         let field = |name: &str| Loc { field: Some(format!("{}.{name}", loc.field.clone().unwrap_or_default())), ..loc.clone() };
         let s = |r: &mut Reader, name: &str| -> Option<String> {
             match o.get(name) {
@@ -1064,5 +1183,45 @@ fn num(v: f64) -> Value {
         Value::from(v as i64)
     } else {
         Value::from(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::lang::Lang;
+
+    #[test]
+    fn unknown_keys_are_noted_with_the_closest_known_one_and_the_data_still_loads() {
+        let text = r#"{"format": "liquidity-explorer-dataset/1", "id": "t", "title": "T", "colour": "red",
+          "series": [{"id": "A", "name": "A", "unit": "usd", "frequncy": "daily", "points": [["2025-01-02", 1]]}],
+          "stories": [{"id": "s", "title": "S", "series": ["A"], "comapre": ["A"]}]}"#;
+        let (ds, notes) = super::read_noting(text).expect("the data loads");
+        assert_eq!(ds.series.len(), 1);
+        let m: Vec<String> = notes.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(
+            m,
+            vec![
+                "\"colour\" is not a key of this format (ignored)",
+                "series \"A\": \"frequncy\" is not a key of this format: did you mean \"frequency\"? (ignored)",
+                "story \"s\": \"comapre\" is not a key of this format: did you mean \"compare\"? (ignored)",
+            ]
+        );
+        assert!(notes[2].message(Lang::Ar).contains("هل تقصد"));
+    }
+
+    #[test]
+    fn limits_are_enforced_before_the_work() {
+        use crate::core::dataset::{MAX_ITEMS, MAX_TEXT};
+        let long = "x".repeat(MAX_TEXT + 1);
+        let text = format!(r#"{{"format": "liquidity-explorer-dataset/1", "id": "t", "title": "{long}", "series": []}}"#);
+        let p = super::read(&text).unwrap_err();
+        assert_eq!(p[0].message(Lang::En), format!("field \"/title\": {} characters, over the limit of {MAX_TEXT}", MAX_TEXT + 1));
+        let many: Vec<String> = (0..=MAX_ITEMS).map(|i| format!(r#"{{"id": "e{i}"}}"#)).collect();
+        let text = format!(r#"{{"format": "liquidity-explorer-dataset/1", "id": "t", "title": "T", "series": [], "events": [{}]}}"#, many.join(","));
+        let p = super::read(&text).unwrap_err();
+        assert!(p.iter().any(|x| x.message(Lang::En) == format!("field \"events\": {} items, over the limit of {MAX_ITEMS}", MAX_ITEMS + 1)), "{p:?}");
+        // Nesting deeper than serde_json's limit is refused as JSON, never a stack overflow.
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(super::read(&deep).is_err());
     }
 }

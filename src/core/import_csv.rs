@@ -13,11 +13,16 @@ use super::series::{Point, Series};
 
 /// Reads a file the reader picked or linked: a dataset (JSON) or a CSV.
 pub fn load_any(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> {
+    load_any_noting(text, file_name).map(|(ds, _)| ds)
+}
+
+/// Like `load_any`, with the notes that do not stop a dataset from loading (unknown keys).
+pub fn load_any_noting(text: &str, file_name: &str) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') || body.starts_with('[') {
-        dataset_json::read(text)
+        dataset_json::read_noting(text)
     } else {
-        import_csv(text, file_name)
+        import_csv(text, file_name).map(|ds| (ds, Vec::new()))
     }
 }
 
@@ -57,8 +62,13 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
     if text.len() > MAX_BYTES {
         return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
     }
+    // More rows than a series may hold: refused before any parsing (a count of lines is cheap).
+    let rows = text.lines().filter(|l| !l.trim().is_empty()).count().saturating_sub(1);
+    if rows > MAX_SERIES_POINTS {
+        return Err(vec![Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows, limit: MAX_SERIES_POINTS })]);
+    }
     let delim = csv::sniff_delimiter(text);
-    let records = csv::parse(text, delim).map_err(|e| vec![Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Syntax(e.message))])?;
+    let records = csv::parse(text, delim).map_err(|e| vec![Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Csv(e.fault))])?;
     let mut it = records.into_iter();
     let Some(header) = it.next().filter(|h| h.fields.len() >= 2) else {
         return Err(vec![Problem::new(Loc::default(), ProblemKind::NotADataset)]);
@@ -113,7 +123,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
                     precision.push(*p);
                 }
                 Some(_) => bad.push((r.line, ProblemKind::NotFinite)),
-                None => bad.push((r.line, ProblemKind::WrongType("a number"))),
+                None => bad.push((r.line, ProblemKind::WrongType(Expected::Number))),
             }
         }
         if points.is_empty() {
@@ -217,7 +227,10 @@ mod tests {
         assert_eq!(msg("Date,Close\n2025-01-02,1,3\n"), vec!["line 2: this row has 3 cells, the header has 2"]);
         assert_eq!(msg("Date,Name\n2025-01-02,abc\n"), vec!["no column after the date holds numbers"]);
         assert_eq!(msg("just some text\n"), vec!["this is neither a dataset (JSON) nor a CSV with a header row"]);
-        assert!(msg("Date,Close\n\"2025-01-02,1\n")[0].starts_with("line 2: this is not valid"));
+        // A CSV problem is named as a CSV problem, wholly in the reader's language.
+        assert_eq!(msg("Date,Close\n\"2025-01-02,1\n"), vec!["line 2: this CSV is broken: a quoted field is never closed"]);
+        let ar = import_csv("Date,Close\n\"2025-01-02,1\n", "f.csv").unwrap_err()[0].message(Lang::Ar);
+        assert_eq!(ar, "السطر 2: ملف CSV هذا معطوب: حقل مقتبس لا يُغلق أبدًا");
     }
 
     #[test]

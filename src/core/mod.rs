@@ -11,6 +11,7 @@ pub mod date;
 pub mod export;
 pub mod fmt;
 pub mod format;
+pub mod fuzz;
 pub mod import_csv;
 pub mod lang;
 pub mod permalink;

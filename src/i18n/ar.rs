@@ -156,5 +156,6 @@ pub fn get(k: Key) -> &'static str {
         DoingLoad => "قراءة مجموعة بيانات",
         DoingStep => "الانتقال إلى عرض آخر",
         DoingInput => "الاستجابة لأحد عناصر التحكم",
+        LoadedWithNotes => "{0} معروض الآن، مع ملاحظات على ما تم تجاهله فيه:",
     }
 }

@@ -156,5 +156,6 @@ pub fn get(k: Key) -> &'static str {
         DoingLoad => "reading a dataset",
         DoingStep => "moving to another view",
         DoingInput => "answering a control",
+        LoadedWithNotes => "{0} is on show, with notes on what in it was ignored:",
     }
 }

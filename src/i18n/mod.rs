@@ -173,6 +173,7 @@ keys!(
     DoingLoad,
     DoingStep,
     DoingInput,
+    LoadedWithNotes,
 );
 
 /// The string for `key` in `lang`.

@@ -4,7 +4,7 @@
 
 use super::state::{AppState, Failure, Origin};
 use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
-use crate::core::import_csv::load_any;
+use crate::core::import_csv::load_any_noting;
 use crate::core::lang::Lang;
 use crate::i18n::{t, tf, Key};
 use gloo_net::http::Request;
@@ -21,8 +21,13 @@ fn messages(problems: &[Problem], lang: Lang) -> Vec<String> {
 
 /// Validates `text` and shows it, or reports every problem and keeps what was on show.
 fn accept(state: AppState, text: &str, name: &str, origin: Origin, what: String) {
-    match load_any(text, name) {
-        Ok(ds) => state.show_dataset(ds, origin),
+    match load_any_noting(text, name) {
+        Ok((ds, notes)) => {
+            state.show_dataset(ds, origin);
+            // Keys the format does not know: the data is on show, and the reader is told what was ignored.
+            let lang = state.lang.get_untracked();
+            state.notes.set((!notes.is_empty()).then(|| Failure { what: tf(lang, Key::LoadedWithNotes, &[name]), problems: messages(&notes, lang) }));
+        }
         Err(problems) => state.failure.set(Some(Failure { what, problems: messages(&problems, state.lang.get_untracked()) })),
     }
 }

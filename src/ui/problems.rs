@@ -9,7 +9,19 @@ use leptos::prelude::*;
 #[component]
 pub fn Problems() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
+    let notes = move || {
+        state.notes.get().map(|f| {
+            let items = f.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
+            view! {
+                <section class="notes" role="status" data-testid="notes">
+                    <p><strong>{f.what}</strong></p>
+                    <ul lang=move || state.lang.get().code() dir=move || if state.lang.get() == Lang::Ar { "rtl" } else { "ltr" }>{items}</ul>
+                    <button type="button" on:click=move |_| state.notes.set(None)>{move || t(state.lang.get(), Key::Dismiss)}</button>
+                </section>
+            }
+        })
+    };
+    let failure = move || {
         state.failure.get().map(|f| {
             let n = f.problems.len();
             let items = f.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
@@ -22,5 +34,6 @@ pub fn Problems() -> impl IntoView {
                 </section>
             }
         })
-    }
+    };
+    view! { {notes} {failure} }
 }

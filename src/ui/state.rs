@@ -76,6 +76,8 @@ pub enum ThemePref {
 pub struct AppState {
     pub loaded: RwSignal<Loaded>,
     pub failure: RwSignal<Option<Failure>>,
+    /// Notes on the dataset on show (keys it holds that the format does not know).
+    pub notes: RwSignal<Option<Failure>>,
     /// A load in progress ("Loading https://…").
     pub busy: RwSignal<Option<String>>,
     pub story: RwSignal<String>,
@@ -190,6 +192,7 @@ impl AppState {
         let state = AppState {
             loaded,
             failure: RwSignal::new(None),
+            notes: RwSignal::new(None),
             busy: RwSignal::new(None),
             story,
             series,
@@ -226,6 +229,7 @@ impl AppState {
     /// the new one has passed validation.
     pub fn show_dataset(&self, dataset: Dataset, origin: Origin) {
         self.failure.set(None);
+        self.notes.set(None);
         self.loaded.set(Loaded { dataset: Arc::new(dataset), origin });
         self.cursor.set(None);
         self.open(None, None, Opening::Own);

@@ -1,0 +1,41 @@
+//! The entry points the fuzz targets (fuzz/) and the corpus replay
+//! (tests/fuzz_corpus.rs) drive: each reads a stranger's input and checks
+//! what must always hold, panicking (so the fuzzer reports it) when it does not.
+
+use super::dataset::Problem;
+use super::lang::Lang;
+
+fn check(problems: &[Problem]) {
+    assert!(!problems.is_empty() && problems.len() <= 200, "{} problems", problems.len());
+    for p in problems {
+        assert!(!p.message(Lang::En).is_empty() && !p.message(Lang::Ar).is_empty());
+    }
+}
+
+/// A dataset file.
+pub fn dataset(text: &str) {
+    if let Err(p) = super::dataset_json::read(text) {
+        check(&p);
+    }
+}
+
+/// A CSV file (and the JSON-or-CSV choice the page makes).
+pub fn csv(text: &str) {
+    if let Err(p) = super::import_csv::import_csv(text, "fuzz.csv") {
+        check(&p);
+    }
+    let _ = super::import_csv::load_any(text, "fuzz.csv");
+}
+
+/// An address's query string.
+pub fn address(text: &str) {
+    let p = super::permalink::parse(text);
+    assert_eq!(super::permalink::parse(&super::permalink::to_query(&p)), p);
+}
+
+/// A date.
+pub fn date(text: &str) {
+    if let Ok((d, _)) = super::date::Date::parse_flexible(text) {
+        assert_eq!(super::date::Date::parse_iso(&d.iso()).ok(), Some(d));
+    }
+}

@@ -1,0 +1,129 @@
+//! Property tests: whatever a stranger sends — a file, a CSV, a date, an
+//! address, a window — the readers never panic, never hang, and every
+//! rejection is a message that says where. A fixed budget of cases per
+//! property (PROPTEST_CASES overrides it) keeps the whole under a minute.
+
+use liquidity_explorer::core::bundled::dataset;
+use liquidity_explorer::core::dataset::{Mode, Problem, ProblemKind};
+use liquidity_explorer::core::dataset_json::read;
+use liquidity_explorer::core::date::Date;
+use liquidity_explorer::core::import_csv::{import_csv, load_any};
+use liquidity_explorer::core::lang::Lang;
+use liquidity_explorer::core::permalink::{parse, to_query};
+use proptest::prelude::*;
+
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+/// Every problem reads in both languages and says where it is (or is about the whole file).
+fn located(problems: &[Problem]) -> Result<(), TestCaseError> {
+    prop_assert!(!problems.is_empty());
+    prop_assert!(problems.len() <= 200, "the list stays readable: {}", problems.len());
+    for p in problems {
+        let (en, ar) = (p.message(Lang::En), p.message(Lang::Ar));
+        prop_assert!(!en.is_empty() && !ar.is_empty());
+        let whole = matches!(
+            p.kind,
+            ProblemKind::NotAnObject | ProblemKind::NotADataset | ProblemKind::TooLarge { .. } | ProblemKind::CsvNoNumbers | ProblemKind::Syntax { .. }
+        );
+        let l = &p.loc;
+        prop_assert!(whole || l.line.is_some() || !l.section.is_empty() || l.field.is_some(), "{en} has no place");
+    }
+    Ok(())
+}
+
+const EXAMPLE: &str = include_str!("../docs/example-dataset.json");
+
+/// The example dataset with a few random edits: bytes replaced, cut out or repeated.
+fn mutated() -> impl Strategy<Value = String> {
+    prop::collection::vec((0usize..EXAMPLE.len(), 0u8..3, any::<char>(), 0usize..40), 1..6).prop_map(|edits| {
+        let mut s: Vec<char> = EXAMPLE.chars().collect();
+        for (at, how, c, n) in edits {
+            let at = at % s.len().max(1);
+            match how {
+                0 => s[at] = c,
+                1 => {
+                    let end = (at + n).min(s.len());
+                    s.drain(at..end);
+                }
+                _ => {
+                    let end = (at + n).min(s.len());
+                    let piece: Vec<char> = s[at..end].to_vec();
+                    s.splice(at..at, piece);
+                }
+            }
+            if s.is_empty() {
+                s.push('{');
+            }
+        }
+        s.into_iter().collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(config(4000))]
+
+    #[test]
+    fn any_text_read_as_a_dataset_is_accepted_or_refused_with_located_problems(text in "\\PC{0,400}") {
+        if let Err(p) = read(&text) {
+            located(&p)?;
+        }
+    }
+
+    #[test]
+    fn an_edited_dataset_never_panics(text in mutated()) {
+        if let Err(p) = read(&text) {
+            located(&p)?;
+        }
+    }
+
+    #[test]
+    fn any_csv_is_imported_or_refused_with_located_problems(text in "[0-9a-zA-Z,;\"\\n\\r\\-. :/]{0,300}") {
+        if let Err(p) = import_csv(&text, "f.csv") {
+            located(&p)?;
+        }
+        let _ = load_any(&text, "f.csv");
+    }
+
+    #[test]
+    fn dates_parse_or_refuse_and_valid_ones_round_trip(text in "\\PC{0,24}", days in -100_000i32..100_000) {
+        let _ = Date::parse_flexible(&text);
+        let _ = Date::parse_iso(&text);
+        let d = Date::from_days(days);
+        prop_assert_eq!(Date::parse_iso(&d.iso()).ok(), Some(d));
+    }
+
+    #[test]
+    fn any_address_is_read_and_what_is_read_survives_a_round_trip(q in "[?&=~.%+a-zA-Z0-9:_/\\-]{0,120}|\\PC{0,80}") {
+        let p = parse(&q);
+        prop_assert_eq!(parse(&to_query(&p)), p);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(600))]
+
+    /// Any window and mode over the bundled data builds a view and draws it (to SVG) without a panic.
+    #[test]
+    fn any_window_and_mode_draws(a in 19_000i32..20_800, len in -50i32..2_000, mode in 0usize..4, w in 40u32..2000, story in 0usize..6) {
+        use liquidity_explorer::chart::{draw, for_view, theme::LIGHT, BackendMeasure, Style};
+        use liquidity_explorer::core::{fmt::Plain, story as reg, view};
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+        let ds = dataset().unwrap();
+        let st = &ds.stories[story % ds.stories.len()];
+        let spec = reg::story_spec(&ds, st);
+        let modes = [Mode::Absolute, Mode::Indexed, Mode::Percent, Mode::Drawdown];
+        let (from, to) = (Date::from_days(a), Date::from_days(a + len));
+        let v = view::build(&ds, &spec.main, &st.compare, from, to, modes[mode], &|_| 1);
+        let fmt = Plain(Lang::Ar);
+        let marks = reg::marks(&ds, &v, st.steps.first().map(|s| (s, &[][..])), false, &fmt);
+        let chart = for_view(&ds, &v, &marks, &fmt, true, Some(from), false);
+        let mut svg = String::new();
+        let root = SVGBackend::with_string(&mut svg, (w, 300)).into_drawing_area();
+        let style = Style { scale: 1.0, theme: LIGHT, transparent: false };
+        let drawn = draw(&root, &chart, &style, &BackendMeasure(&root));
+        prop_assert!(drawn.is_ok(), "drawing failed");
+    }
+}
