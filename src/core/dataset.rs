@@ -387,11 +387,11 @@ impl Dataset {
     /// The series whose id (a ticker) or name, in English or Arabic, contains what was typed
     /// (case aside); nothing for an empty query.
     pub fn find_series(&self, query: &str) -> Vec<&SeriesDef> {
-        let q = query.trim().to_lowercase();
+        let q = query.trim().to_ascii_lowercase();
         if q.is_empty() {
             return Vec::new();
         }
-        self.series.iter().filter(|s| [s.id(), &s.name.en, &s.name.ar].iter().any(|x| x.to_lowercase().contains(&q))).collect()
+        self.series.iter().filter(|s| [s.id(), &s.name.en, &s.name.ar].iter().any(|x| x.to_ascii_lowercase().contains(&q))).collect()
     }
 
     pub fn story(&self, id: &str) -> Option<&StoryDef> {

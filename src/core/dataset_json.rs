@@ -119,7 +119,7 @@ pub fn closest_key<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     if key.chars().count() > 64 {
         return None;
     }
-    let k = key.to_lowercase();
+    let k = key.to_ascii_lowercase();
     known.iter().map(|x| (distance(&k, x), *x)).filter(|(d, x)| *d <= (x.len() / 3).max(1)).min_by_key(|(d, _)| *d).map(|(_, x)| x)
 }
 

@@ -173,7 +173,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
         steps: Vec::new(),
     };
     Ok(Dataset {
-        id: slug(file_name).to_lowercase(),
+        id: slug(file_name).to_ascii_lowercase(),
         title,
         published: None,
         sources: vec![SourceDef {
