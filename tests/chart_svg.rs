@@ -371,3 +371,22 @@ fn every_story_step_draws_at_phone_width_in_both_languages() {
     assert_eq!(liquidity_explorer::chart::shorten("QQQ", "107", 100, &w), "QQQ 107");
     assert_eq!(liquidity_explorer::chart::shorten("Something long", "$131.5bn", 40, &w), "$131.5bn");
 }
+
+#[test]
+fn a_strangers_labels_stay_text_in_the_svg() {
+    let ds = dataset().unwrap();
+    let series = &ds.series("ORCL").unwrap().series;
+    let evil = "<script>alert(1)</script> & \"quotes\"";
+    let line = Line { points: &series.points, label: evil.into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
+    let markers = vec![Marker { date: d("2025-09-10"), label: evil.into() }];
+    let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
+    chart.markers = &markers;
+    chart.caption = evil.into();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (960, 400)).into_drawing_area();
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
+    }
+    assert!(!svg.contains("<script"), "markup in a label must be escaped in the SVG");
+    assert!(texts(&svg).iter().any(|t| t.contains("<script>alert(1)</script>")), "and still read as written");
+}
