@@ -1749,7 +1749,9 @@ fn random_addresses_never_break_the_page(c: &Ctx) -> Result<(), String> {
 fn limits_and_unknown_keys_are_told_and_the_chart_stays(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let before = settled(c)?;
-    let drop = |js_file: &str| format!("const dt=new DataTransfer();dt.items.add({js_file});document.body.dispatchEvent(new DragEvent('drop',{{dataTransfer:dt,bubbles:true,cancelable:true}}));");
+    let drop = |js_file: &str| {
+        format!("const dt=new DataTransfer();dt.items.add({js_file});document.body.dispatchEvent(new DragEvent('drop',{{dataTransfer:dt,bubbles:true,cancelable:true}}));")
+    };
     // A file over the size limit is refused at once, naming the limit.
     c.js(&drop("new File([new Uint8Array(65*1024*1024)],'huge.json',{type:'application/json'})"))?;
     let t = c.browser.wait_for("the size refusal", "const p=document.querySelector('.problem');return p?p.textContent:null;", Duration::from_secs(10))?;
