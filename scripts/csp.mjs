@@ -1,7 +1,7 @@
 // The Content-Security-Policy of the built pages, generated from the build so
 // the hashes of inline scripts can never drift from the scripts themselves.
-// Runs as Trunk's post_build hook (Trunk.toml) on the staging folder, or by
-// hand: `node scripts/csp.mjs dist`. Each HTML page gets a <meta> policy as
+// Run by scripts/post_build.mjs (Trunk's post_build hook) on the staging
+// folder, or by hand: `node scripts/csp.mjs dist`. Each HTML page gets a <meta> policy as
 // the first element of its <head> (before any script it governs), and the
 // folder gets a `_headers` file with the same policy for hosts that read one
 // (Netlify, Cloudflare Pages). docs/security.md says why each directive is so.
@@ -49,9 +49,8 @@ export function withPolicy(html, p) {
   return html.replace(/<head>/i, `<head>\n  ${meta}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('usage: node scripts/csp.mjs <folder> (or run as a Trunk hook)');
+/** Puts the policy in every page of a folder and writes its `_headers`. */
+export function applyPolicies(dir) {
   const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
   const all = new Set();
   for (const f of pages) {
@@ -63,4 +62,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const headers = `/*\n  Content-Security-Policy: ${policy([...all])}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`;
   writeFileSync(join(dir, '_headers'), headers);
   console.log(`csp: ${pages.length} pages, ${all.size} inline script hashes`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('usage: node scripts/csp.mjs <folder>');
+  applyPolicies(dir);
 }

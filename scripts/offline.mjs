@@ -17,6 +17,8 @@ const pick = (re) => {
   return join(dist, f);
 };
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
+// The single file registers no service worker (it is one file, opened from file://) and offers no download of itself.
+html = html.replace('<html lang="en" dir="ltr">', '<html lang="en" dir="ltr" data-offline-copy="1">');
 const css = readFileSync(pick(/^app-.*\.css$/), 'utf8');
 const glue = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+\.js$/));
 const wasm = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+_bg\.wasm$/));
@@ -41,4 +43,6 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
 html = withPolicy(html, policy(inlineHashes(html), { offline: true }));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`${out}: ${(html.length / 1024).toFixed(0)} KB`);
+// The same file in the built site, for the page's "Download for offline use".
+writeFileSync(join(dist, 'is-ai-eating-cryptos-liquidity.html'), html);
+console.log(`${out} (and ${dist}/): ${(html.length / 1024).toFixed(0)} KB`);

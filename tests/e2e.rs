@@ -55,6 +55,8 @@ for(let i=0;i<d.length;i++){h^=d[i];h=Math.imul(h,16777619)>>>0;}return c.width+
 struct Ctx {
     browser: Browser,
     app: StaticServer,
+    /// Puts the app's server down (503 to everything) while set.
+    app_down: std::sync::Arc<std::sync::atomic::AtomicBool>,
     broken: StaticServer,
     /// The linked timeline: every date of the bundled dataset.
     timeline: Timeline,
@@ -1121,7 +1123,8 @@ fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
 }
 
 fn the_offline_file_opens_with_no_network(c: &Ctx) -> Result<(), String> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist-offline/is-ai-eating-cryptos-liquidity.html");
+    // The very file the page offers for download (dist/), opened from disk.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist/is-ai-eating-cryptos-liquidity.html");
     if !file.is_file() {
         return Err(format!("{} is missing: node scripts/offline.mjs builds it (./scripts/test.sh does)", file.display()));
     }
@@ -1137,7 +1140,14 @@ fn the_offline_file_opens_with_no_network(c: &Ctx) -> Result<(), String> {
         if v != json!(["file:", "rtl", true]) {
             return Err(format!("offline page: {v}"));
         }
-        // It works, not just draws: switch a story.
+        if c.js("return !!document.querySelector('[data-testid=offline-copy]')&&!document.querySelector('.offline-link')")? != json!(true) {
+            return Err("the offline copy says what it is and offers no download of itself".into());
+        }
+        // It works, not just draws: scrub, and switch a story.
+        let before = c.fingerprint()?;
+        let end = c.handle("end")?;
+        c.browser.send_keys(&end, keys::PAGE_DOWN)?;
+        c.wait_changed(&before)?;
         click_story(c, "miners")?;
         c.browser.wait_for("the miners chart", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(5))?;
         c.no_errors()
@@ -1774,6 +1784,62 @@ fn limits_and_unknown_keys_are_told_and_the_chart_stays(c: &Ctx) -> Result<(), S
     c.no_errors()
 }
 
+fn the_page_offers_its_offline_copy(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let v = c.browser.wait_for(
+        "the download link with its size",
+        "const p=document.querySelector('[data-testid=offline]');const a=p&&p.querySelector('a');return a&&/\\d+\\.\\d MB/.test(p.textContent)?[a.getAttribute('href'),a.getAttribute('download'),p.textContent]:null;",
+        Duration::from_secs(10),
+    )?;
+    let href = v[0].as_str().unwrap_or("").to_string();
+    let got = c.browser.js_async(
+        &format!("const done=arguments[arguments.length-1];fetch({href:?}).then(r=>r.text().then(t=>done([r.status,t.length,t.includes('data-offline-copy'),t.includes('Content-Security-Policy')]))).catch(e=>done(String(e)));"),
+        vec![],
+    )?;
+    let on_disk = std::fs::metadata(Path::new(env!("CARGO_MANIFEST_DIR")).join("dist").join(&href)).map(|m| m.len()).unwrap_or(0);
+    if got[0] != json!(200) || got[2] != json!(true) || got[3] != json!(true) || got[1].as_u64().unwrap_or(0) + 1024 < on_disk {
+        return Err(format!("the link delivers the single file: {got} ({on_disk} bytes on disk)"));
+    }
+    let mb = format!("{:.1} MB", on_disk as f64 / 1_048_576.0);
+    if !v[2].as_str().unwrap_or("").contains(&mb) {
+        return Err(format!("the link says its size ({mb}): {}", v[2]));
+    }
+    c.open("?lang=ar")?;
+    c.browser.wait_for(
+        "the Arabic link",
+        "const p=document.querySelector('[data-testid=offline]');return p&&p.textContent.includes('ميغابايت');",
+        Duration::from_secs(10),
+    )?;
+    c.no_errors()
+}
+
+fn the_site_works_offline_after_one_visit(c: &Ctx) -> Result<(), String> {
+    c.open("?story=miners")?;
+    c.browser.js_async(
+        "const done=arguments[arguments.length-1];navigator.serviceWorker.ready.then(r=>caches.keys()).then(k=>done(k)).catch(e=>done(String(e)));",
+        vec![],
+    )?;
+    c.browser.wait_for(
+        "the cache of this build",
+        "return window.__cached||(caches.keys().then(async ks=>{for(const k of ks){const c=await caches.open(k);if(await c.match('./'))window.__cached=true;}}),false);",
+        Duration::from_secs(10),
+    )?;
+    c.app_down.store(true, std::sync::atomic::Ordering::SeqCst);
+    let r = (|| -> Result<(), String> {
+        c.browser.goto(&c.app.url("?story=oracle&step=2"))?;
+        c.browser.wait_for("the chart with the server down", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        expect_step(c, "2 of 4", &dataset().unwrap().story("oracle").unwrap().steps[1].title.en)?;
+        c.no_errors()
+    })();
+    c.app_down.store(false, std::sync::atomic::Ordering::SeqCst);
+    // Leave no worker behind for the other scenarios.
+    c.browser.js_async(
+        "const done=arguments[arguments.length-1];navigator.serviceWorker.getRegistrations().then(rs=>Promise.all(rs.map(r=>r.unregister()))).then(()=>caches.keys()).then(ks=>Promise.all(ks.map(k=>caches.delete(k)))).then(()=>done(1));",
+        vec![],
+    )?;
+    r
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1811,10 +1877,12 @@ fn main() {
 <script>window.send=function(m){{document.getElementById('chart').contentWindow.postMessage(m,'*');}};</script>
 </body></html>"#
     );
+    let app_down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let app = StaticServer::start_on(
         port,
         &dist,
         Options {
+            down: app_down.clone(),
             extra: vec![
                 ("broken.json".into(), broken_json),
                 ("host.html".into(), host.into_bytes()),
@@ -1836,10 +1904,10 @@ fn main() {
     let dates: Vec<Date> = (0..timeline.len()).filter_map(|i| timeline.date(i)).collect();
     let (a, b) = ds.story("oracle").and_then(|s| s.window).expect("Oracle's window");
     let w = timeline.window_for(a, b);
-    let ctx = Ctx { browser, app, broken, timeline, dates, start0: w.start, end0: w.end, shots };
+    let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 44] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 46] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1883,6 +1951,8 @@ fn main() {
         ("hostile_text_stays_text", hostile_text_stays_text),
         ("random_addresses_never_break_the_page", random_addresses_never_break_the_page),
         ("limits_and_unknown_keys_are_told_and_the_chart_stays", limits_and_unknown_keys_are_told_and_the_chart_stays),
+        ("the_page_offers_its_offline_copy", the_page_offers_its_offline_copy),
+        ("the_site_works_offline_after_one_visit", the_site_works_offline_after_one_visit),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

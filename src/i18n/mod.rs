@@ -174,6 +174,10 @@ keys!(
     DoingStep,
     DoingInput,
     LoadedWithNotes,
+    OfflineDownload,
+    Megabytes,
+    OfflineNote,
+    OfflineCopy,
 );
 
 /// The string for `key` in `lang`.

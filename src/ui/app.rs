@@ -9,6 +9,7 @@ use super::events_list::EventsList;
 use super::intl::intl;
 use super::loader;
 use super::masthead::Masthead;
+use super::offline::{register_service_worker, OfflineLink};
 use super::permalink;
 use super::problems::Problems;
 use super::readout::Readout;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
     }
     permalink::sync(state, params.clone());
     super::messages::listen(state);
+    register_service_worker();
     embed::start(&params, params.child_id.clone().unwrap_or_else(|| state.story.get_untracked()));
     let embedded = state.embed.get_untracked();
     let full_link = {
@@ -167,7 +169,7 @@ pub fn App() -> impl IntoView {
                     <p class="open-full"><a href=move || full_link.with_value(|p| permalink::link(state, p)) target="_blank" rel="noopener">
                         {move || t(lang.get(), Key::OpenFull)}</a></p>
                 })}
-                {(!embedded).then(|| view! { <Share base=share_params /> <Sources /> })}
+                {(!embedded).then(|| view! { <Share base=share_params /> <OfflineLink /> <Sources /> })}
             </article>
         </main>
     }

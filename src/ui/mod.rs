@@ -14,6 +14,7 @@ pub mod intl;
 mod loader;
 mod masthead;
 mod messages;
+mod offline;
 mod permalink;
 mod problems;
 mod readout;

@@ -17,6 +17,8 @@ pub struct Options {
     pub refuse_suffix: Option<String>,
     /// Extra files served from memory: (URL path without the leading slash, body).
     pub extra: Vec<(String, Vec<u8>)>,
+    /// While set, every request gets a 503 (the site is down: the service worker's test).
+    pub down: Arc<std::sync::atomic::AtomicBool>,
 }
 
 pub struct StaticServer {
@@ -60,6 +62,12 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
         }
+    }
+    if options.down.load(std::sync::atomic::Ordering::SeqCst) {
+        let body = b"down";
+        write!(stream, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
+        stream.write_all(body)?;
+        return Ok(());
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
