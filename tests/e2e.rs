@@ -1396,17 +1396,15 @@ fn scrolling_the_scrolly_page_walks_the_chart_through_the_story(c: &Ctx) -> Resu
                     "ar" => &st.title.ar,
                     _ => &st.title.en,
                 };
-                c.browser
-                    .wait_for(
-                        &format!("step {n} in the chart ({lang}, {w} px)"),
-                        &format!(
-                            "const f=document.querySelector('iframe');const d=f.contentDocument;const t=d&&d.querySelector('.step-title');\
+                c.browser.wait_for(
+                    &format!("step {n} in the chart ({lang}, {w} px)"),
+                    &format!(
+                        "const f=document.querySelector('iframe');const d=f.contentDocument;const t=d&&d.querySelector('.step-title');\
                              const p=document.querySelector('[data-lang={lang}] [data-step=\"{n}\"]');\
                              return t&&t.textContent==={title:?}&&p.classList.contains('is-active')&&d.documentElement.lang==={lang:?};"
-                        ),
-                        Duration::from_secs(8),
-                    )
-                    .map_err(|e| format!("{e}"))?;
+                    ),
+                    Duration::from_secs(8),
+                )?;
             }
             c.browser.frame(Some("iframe"))?;
             let s = settled(c);

@@ -189,7 +189,7 @@ pub struct Drawn {
     /// Set when there was nothing to plot, with the message shown instead.
     pub message: Option<String>,
     /// Every text drawn, as (left, top, right, bottom) in device pixels, with its text: no two may overlap.
-    pub boxes: Vec<((i32, i32, i32, i32), String)>,
+    pub boxes: Vec<(Rect, String)>,
     /// Labels that did not fit, drawn as numbered markers: (number, marker index or `None` for an
     /// annotation, the text). The list under the chart carries the same numbers.
     pub numbered: Vec<(usize, Option<usize>, String)>,
@@ -428,7 +428,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
             root.draw(&Rectangle::new([(a, top), (right, bottom)], t.after.filled()))?;
             let lw = measure.width(label, px) as i32;
             if right - a > lw + u(8.0) {
-                root.draw(&Text::new(bidi(fmt, &label), (right - u(4.0), bottom - u(4.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Bottom))))?;
+                root.draw(&Text::new(bidi(fmt, label), (right - u(4.0), bottom - u(4.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Bottom))))?;
                 drawn.boxes.push(((right - u(4.0) - lw, bottom - u(4.0) - th, right - u(4.0), bottom - u(4.0)), label.clone()));
             }
         }
@@ -438,7 +438,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     for (v, label) in ticks.iter().zip(&y_labels) {
         let y = sy(*v);
         root.draw(&PathElement::new(vec![(left, y), (right, y)], t.grid.stroke_width(thin)))?;
-        root.draw(&Text::new(bidi(fmt, &label), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        root.draw(&Text::new(bidi(fmt, label), (left - u(6.0), y), text_style(px, &t.muted).pos(Pos::new(HPos::Right, VPos::Center))))?;
         drawn.boxes.push(((left - u(6.0) - measure.width(label, px) as i32, y - th / 2, left - u(6.0), y + th / 2), label.clone()));
     }
 
@@ -465,7 +465,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(thin)))?;
         let half = measure.width(label, px) as i32 / 2;
         let lx = x.clamp(half + 1, w - half - 1);
-        root.draw(&Text::new(bidi(fmt, &label), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        root.draw(&Text::new(bidi(fmt, label), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
         drawn.boxes.push(((lx - half, bottom + u(7.0), lx + half, bottom + u(7.0) + th), label.clone()));
     }
 
@@ -526,7 +526,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     let colour_of = |l: &Line| theme::line_style(&t, l.slot, l.main).0;
     let mut bar_tops: Vec<(usize, Date, f64, i32, i32)> = Vec::new();
     if !bar_lines.is_empty() {
-        let mut groups: Vec<((f64, f64), Vec<(usize, Point)>)> = Vec::new();
+        // Each period (its span in days) with the bars in it: (line, point).
+        type Group = ((f64, f64), Vec<(usize, Point)>);
+        let mut groups: Vec<Group> = Vec::new();
         for &i in &bar_lines {
             for (p, span) in visible[i].iter().zip(&periods[i]) {
                 match groups.iter_mut().find(|(g, _)| (g.0 - span.0).abs() < 0.5 && (g.1 - span.1).abs() < 0.5) {
@@ -610,7 +612,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         }
     }
     drawn.points += bar_lines.iter().map(|i| visible[*i].len()).sum::<usize>();
-    let crosses_a_line = |r: (i32, i32, i32, i32)| paths.iter().any(|p| p.windows(2).any(|s| segment_hits(s[0], s[1], r)));
+    let crosses_a_line = |r: Rect| paths.iter().any(|p| p.windows(2).any(|s| segment_hits(s[0], s[1], r)));
 
     // Marker dots on the main line.
     if let Some(main) = chart.lines.iter().position(|l| l.main && l.kind != ChartKind::Bars) {
@@ -622,7 +624,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
 
     // A label where it collides with no text drawn so far and crosses no line, inside the plot.
-    let free_spot = |spots: &[(i32, i32)], lw: i32, boxes: &[((i32, i32, i32, i32), String)]| {
+    let free_spot = |spots: &[(i32, i32)], lw: i32, boxes: &[(Rect, String)]| {
         spots
             .iter()
             .map(|(lx, ly)| (*lx, *ly, lx + lw, ly + th))
@@ -781,13 +783,16 @@ pub fn shorten(name: &str, value: &str, room: i32, width: &dyn Fn(&str) -> i32) 
     value.to_string()
 }
 
-/// Whether two boxes (left, top, right, bottom) share any pixel.
-pub fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+/// A box on the chart: (left, top, right, bottom) in device pixels.
+pub type Rect = (i32, i32, i32, i32);
+
+/// Whether two boxes share any pixel.
+pub fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
 /// Whether the segment from `p` to `q` passes through the box.
-fn segment_hits(p: (i32, i32), q: (i32, i32), r: (i32, i32, i32, i32)) -> bool {
+fn segment_hits(p: (i32, i32), q: (i32, i32), r: Rect) -> bool {
     let inside = |(x, y): (i32, i32)| x > r.0 && x < r.2 && y > r.1 && y < r.3;
     if inside(p) || inside(q) {
         return true;
