@@ -51,7 +51,8 @@ export function withPolicy(html, p) {
 
 /** Puts the policy in every page of a folder and writes its `_headers`. */
 export function applyPolicies(dir) {
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  // The single-file copy carries its own policy (scripts/offline.mjs: blob: for its glue).
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'is-ai-eating-cryptos-liquidity.html');
   const all = new Set();
   for (const f of pages) {
     const html = readFileSync(join(dir, f), 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');

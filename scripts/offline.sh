@@ -4,5 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-trunk build --release
-node scripts/offline.mjs dist dist-offline/is-ai-eating-cryptos-liquidity.html
+exec ./scripts/build.sh

@@ -14,8 +14,9 @@ if (!dir) throw new Error('usage: node scripts/post_build.mjs <folder> (or run a
 applyPolicies(dir);
 
 // The files a reader's visit needs (the offline download and the host's headers file are not among them).
-const skip = new Set(['sw.js', '_headers', 'is-ai-eating-cryptos-liquidity.html']);
-const files = readdirSync(dir).filter((f) => !skip.has(f) && statSync(join(dir, f)).isFile()).sort();
+// (Preview cards are for other sites' crawlers; dataset.json is a download.)
+const skip = new Set(['sw.js', '_headers', 'is-ai-eating-cryptos-liquidity.html', 'dataset.json']);
+const files = readdirSync(dir).filter((f) => !skip.has(f) && !f.endsWith('.png') && statSync(join(dir, f)).isFile()).sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = `liquidity-${hash.digest('hex').slice(0, 16)}`;

@@ -18,9 +18,8 @@ cargo test --locked --lib --bins "${native[@]}"
 say "Formatting in the browser (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test intl_web
 
-say "Release build (trunk build --release) and the single-file offline page"
-trunk build --release
-node scripts/offline.mjs dist dist-offline/is-ai-eating-cryptos-liquidity.html
+say "Release build of the site (scripts/build.sh: the app, the offline copy, the story pages and cards)"
+./scripts/build.sh
 
 say "End-to-end tests in headless Chromium"
 cargo test --locked --test e2e

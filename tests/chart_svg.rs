@@ -237,25 +237,8 @@ fn arabic_labels_are_right_to_left_runs_with_arabic_months() {
 
 /// A story's step drawn as the reader sees it (guided), to SVG, at a width, in a language.
 fn render_step(story: &str, step: usize, width: u32, lang: liquidity_explorer::core::lang::Lang) -> (String, Drawn) {
-    use liquidity_explorer::chart::for_view;
-    use liquidity_explorer::core::{fmt::Plain, story as reg, view};
-    let ds = dataset().unwrap();
-    let st = ds.story(story).unwrap();
-    let spec = reg::step_spec(&ds, st, &st.steps[step]);
-    let order: Vec<String> = std::iter::once(spec.main.clone()).chain(spec.compare.iter().cloned()).collect();
-    let slots = |id: &str| order.iter().position(|x| x == id).unwrap_or(0);
-    let v = view::build(&ds, &spec.main, &spec.compare, spec.window.0, spec.window.1, spec.mode, &slots);
-    let figs = reg::figures(&ds, &st.steps[step]).unwrap();
-    let fmt = Plain(lang);
-    let marks = reg::marks(&ds, &v, Some((&st.steps[step], &figs)), true, &fmt);
-    let chart = for_view(&ds, &v, &marks, &fmt, spec.log, spec.cursor, false);
-    let mut svg = String::new();
     let height = if width < 600 { 320 } else { 440 };
-    let drawn = {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
-    };
-    (svg, drawn)
+    liquidity_explorer::chart::step_svg(&dataset().unwrap(), story, step, lang, (width, height)).expect("the step draws")
 }
 
 #[test]

@@ -1838,6 +1838,85 @@ fn the_site_works_offline_after_one_visit(c: &Ctx) -> Result<(), String> {
     r
 }
 
+fn each_story_has_a_page_with_its_preview_card(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    let mut images = Vec::new();
+    for st in &ds.stories {
+        for (page, lang) in [(format!("{}.html", st.id), "en"), (format!("{}-ar.html", st.id), "ar")] {
+            c.open("")?;
+            let v = c.browser.js_async(
+                &format!(
+                    "const done=arguments[arguments.length-1];fetch({page:?}).then(r=>r.text()).then(async t=>{{const d=new DOMParser().parseFromString(t,'text/html');\
+                     const m=n=>{{const e=d.querySelector('meta[property=\"'+n+'\"],meta[name=\"'+n+'\"]');return e&&e.content;}};\
+                     const img=m('og:image');const b=await (await fetch(img)).blob();const bm=await createImageBitmap(b);\
+                     const bytes=new Uint8Array(await b.arrayBuffer());let h=2166136261>>>0;for(const x of bytes){{h^=x;h=Math.imul(h,16777619)>>>0;}}\
+                     done([m('og:title'),m('og:description'),img,m('og:url'),m('twitter:card'),bm.width,bm.height,h,d.documentElement.lang]);}}).catch(e=>done(String(e)));"
+                ),
+                vec![],
+            )?;
+            let title = if lang == "ar" { &st.title.ar } else { &st.title.en };
+            if v[0] != json!(title) || v[5] != json!(1200) || v[6] != json!(630) || v[4] != json!("summary_large_image") || v[8] != json!(lang) {
+                return Err(format!("{page}: its card: {v}"));
+            }
+            if !v[3].as_str().unwrap_or("").ends_with(&page) || v[1].as_str().unwrap_or("").is_empty() {
+                return Err(format!("{page}: og:url and og:description: {v}"));
+            }
+            images.push(v[7].to_string());
+            // The page opens the app on its story, in its language.
+            c.browser.goto(&c.app.url(&page))?;
+            c.browser.wait_for(
+                &format!("{page} opens its story"),
+                &format!("return (function(){{{INK}}})()>2000&&document.documentElement.lang==={lang:?}"),
+                Duration::from_secs(20),
+            )?;
+            let step_title = if lang == "ar" { &st.steps[0].title.ar } else { &st.steps[0].title.en };
+            c.browser.wait_for(
+                &format!("{page} on its first step"),
+                &format!("const t=document.querySelector('.step-title');return t&&t.textContent==={step_title:?};"),
+                Duration::from_secs(5),
+            )?;
+        }
+    }
+    images.sort();
+    images.dedup();
+    if images.len() != ds.stories.len() * 2 {
+        return Err(format!("every story and language has its own card: {} distinct of {}", images.len(), ds.stories.len() * 2));
+    }
+    // The share and embed addresses are the story pages'.
+    c.open("?story=miners")?;
+    click(c, ".embed-toggle")?;
+    c.browser.wait_for(
+        "the embed code",
+        "const t=document.querySelector('.embed-code');return t&&t.value.includes('/miners.html?');",
+        Duration::from_secs(5),
+    )?;
+    c.no_errors()
+}
+
+fn without_javascript_the_finding_is_readable(c: &Ctx) -> Result<(), String> {
+    let ds = dataset().unwrap();
+    let first = &ds.stories[0];
+    c.open("")?;
+    let v = c.browser.js_async(
+        "const done=arguments[arguments.length-1];fetch('./').then(r=>r.text()).then(async t=>{const n=t.slice(t.indexOf('<noscript>'),t.indexOf('</noscript>'));\
+         const data=await (await fetch('dataset.json')).json();done([n,data.format]);}).catch(e=>done(String(e)));",
+        vec![],
+    )?;
+    let n = v[0].as_str().unwrap_or("");
+    let text = first.steps[0].text.en.split('{').next().unwrap_or("").trim();
+    if !n.contains(&format!("<img src=\"preview-{}-en.png\"", first.id))
+        || !n.contains(&first.title.en.replace('\'', "&#39;").replace("&#39;", "'"))
+        || !n.contains(text)
+        || !n.contains("href=\"dataset.json\"")
+    {
+        return Err(format!("index.html's noscript holds the card, the finding in words and the data: {n}"));
+    }
+    if v[1] != json!("liquidity-explorer-dataset/1") {
+        return Err(format!("the data link serves the dataset: {}", v[1]));
+    }
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1905,7 +1984,7 @@ fn main() {
     let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 46] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 48] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -1951,6 +2030,8 @@ fn main() {
         ("limits_and_unknown_keys_are_told_and_the_chart_stays", limits_and_unknown_keys_are_told_and_the_chart_stays),
         ("the_page_offers_its_offline_copy", the_page_offers_its_offline_copy),
         ("the_site_works_offline_after_one_visit", the_site_works_offline_after_one_visit),
+        ("each_story_has_a_page_with_its_preview_card", each_story_has_a_page_with_its_preview_card),
+        ("without_javascript_the_finding_is_readable", without_javascript_the_finding_is_readable),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -3,6 +3,8 @@
 //! in device pixels: sizes in CSS pixels are multiplied by `scale` (the device
 //! pixel ratio), so the canvas backing store can be CSS size × DPR and stay sharp.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod preview;
 pub mod theme;
 
 use crate::core::axis::{date_tick_kinds, decimals_for_step, value_ticks};
@@ -158,6 +160,27 @@ pub fn for_view<'a>(ds: &'a Dataset, v: &'a View, marks: &'a Marks, fmt: &'a dyn
         reveal_until: if playing { cursor } else { None },
         fmt,
     }
+}
+
+/// A story's step drawn natively to SVG as the reader first sees it (guided),
+/// in a language, at a size: for the preview cards and the native tests.
+pub fn step_svg(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u32, u32)) -> Option<(String, Drawn)> {
+    use crate::core::{story as reg, view as v};
+    let st = ds.story(story)?;
+    let def = st.steps.get(step)?;
+    let spec = reg::step_spec(ds, st, def);
+    let order = v::slots(ds, story, &spec.main, &spec.compare, theme::LIGHT.palette.len());
+    let built = v::build(ds, &spec.main, &spec.compare, spec.window.0, spec.window.1, spec.mode, &|id| v::slot_of(&order, id));
+    let figs = reg::figures(ds, def).ok()?;
+    let fmt = Plain(lang);
+    let marks = reg::marks(ds, &built, Some((def, &figs)), true, &fmt);
+    let chart = for_view(ds, &built, &marks, &fmt, spec.log, spec.cursor, false);
+    let mut svg = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root, &chart, &Style { scale: 1.0, theme: theme::LIGHT, transparent: false }, &BackendMeasure(&root)).ok()?
+    };
+    Some((svg, drawn))
 }
 
 /// How to draw it.

@@ -161,5 +161,6 @@ pub fn get(k: Key) -> &'static str {
         Megabytes => "{0} MB",
         OfflineNote => "One HTML file with the app and all its data: it opens with no network, from a folder or an archive. Everything works in it except loading data from a web address; opening a file from your device still works.",
         OfflineCopy => "This is the offline copy: everything works here except loading data from a web address; opening a file from your device still works.",
+        NeedsScript => "This chart needs JavaScript and WebAssembly.",
     }
 }

@@ -178,6 +178,7 @@ keys!(
     Megabytes,
     OfflineNote,
     OfflineCopy,
+    NeedsScript,
 );
 
 /// The string for `key` in `lang`.

@@ -105,10 +105,18 @@ pub fn param(name: &str) -> Option<String> {
     params.get(name).filter(|s| !s.trim().is_empty())
 }
 
-/// The reader's language: `?lang=ar|en`, else the browser's first preference.
+/// A `<meta name=… content=…>` of the page (a story page names its story and language).
+pub fn page_meta(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    el.get_attribute("content").filter(|c| !c.trim().is_empty() && c.len() <= 64)
+}
+
+/// The reader's language: `?lang=ar|en`, else the story page's, else the browser's first preference.
 pub fn reader_lang() -> Lang {
     param("lang")
         .and_then(|l| Lang::from_code(&l))
+        .or_else(|| page_meta("liquidity-lang").and_then(|l| Lang::from_code(&l)))
         .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l)))
         .unwrap_or_default()
 }

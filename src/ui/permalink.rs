@@ -13,7 +13,12 @@ use wasm_bindgen::JsCast;
 /// The page's parameters as it was opened.
 pub fn initial() -> Params {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    parse(&search)
+    let mut p = parse(&search);
+    // A story page (oracle.html) opens on its story unless the address names another.
+    if p.story.is_none() {
+        p.story = super::loader::page_meta("liquidity-story").and_then(|s| parse(&format!("story={s}")).story);
+    }
+    p
 }
 
 /// Applies a view from the address to the dataset on show; what does not fit
@@ -102,11 +107,26 @@ pub fn current(state: AppState, base: &Params) -> Params {
     }
 }
 
-/// The permalink of the view (the page's address without its query, plus the view's).
+/// The permalink of the view. With the bundled data it is the story's own
+/// page (`oracle.html`, `oracle-ar.html` in Arabic), so a shared link shows that
+/// story's preview card; the query then holds the rest of the view.
 pub fn link(state: AppState, base: &Params) -> String {
+    format!("{}?{}", page_path(state), to_query(&current(state, base)))
+}
+
+/// The address of the page a view is shared from: the story's own page with the
+/// bundled data (`…/oracle.html`, `…/oracle-ar.html`), else this page's.
+pub fn page_path(state: AppState) -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let path = href.split(['?', '#']).next().unwrap_or("").to_string();
-    format!("{path}?{}", to_query(&current(state, base)))
+    let story = state.story.get();
+    let bundled = state.loaded.with(|l| l.origin == Origin::Bundled);
+    if bundled && !story.is_empty() && !super::offline::is_offline_copy() {
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        format!("{dir}/{story}{}.html", if state.lang.get() == crate::core::lang::Lang::Ar { "-ar" } else { "" })
+    } else {
+        path
+    }
 }
 
 /// Keeps the address in step with the view.

@@ -119,8 +119,7 @@ pub fn Share(base: Params) -> impl IntoView {
     let embed_code = move || {
         let mut p = base.with_value(|b| permalink::current(state, b));
         p.embed = true;
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-        let path = href.split(['?', '#']).next().unwrap_or("").to_string();
+        let path = permalink::page_path(state);
         let dir = path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
         let title = state.loaded.with(|l| l.dataset.story(&state.story.get()).map(|s| s.title.get(lang.get()).to_string())).unwrap_or_default();
         let title = title.replace('"', "&quot;");
