@@ -1917,6 +1917,60 @@ fn without_javascript_the_finding_is_readable(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn the_data_comes_with_its_provenance(c: &Ctx) -> Result<(), String> {
+    use std::io::Read;
+    c.open("?story=oracle&step=4")?;
+    c.js(
+        "window.__files=[];const o=URL.createObjectURL;URL.createObjectURL=function(b){const u=o.call(URL,b);window.__files.push({url:u,blob:b});return u;};\
+          HTMLAnchorElement.prototype.click=function(){const f=window.__files.find(x=>x.url===this.href);if(f)f.name=this.download;};",
+    )?;
+    click(c, ".download-zip")?;
+    let got = c.browser.js_async(
+        "const done=arguments[arguments.length-1];const t=setInterval(()=>{const f=window.__files.find(x=>x.name&&x.name.endsWith('.zip'));\
+         if(f){clearInterval(t);const r=new FileReader();r.onload=()=>done([f.name,r.result.split(',')[1]]);r.readAsDataURL(f.blob);}},50);",
+        vec![],
+    )?;
+    let bytes = support::webdriver::base64_decode(got[1].as_str().unwrap_or(""))?;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut names: Vec<String> = z.file_names().map(String::from).collect();
+    names.sort();
+    let ds = dataset().unwrap();
+    let oracle = ds.story("oracle").unwrap();
+    let spec = story::step_spec(&ds, oracle, &oracle.steps[3]);
+    let mut want: Vec<String> = std::iter::once(&spec.main).chain(&spec.compare).map(|id| format!("series/{id}.csv")).collect();
+    want.extend(["README.txt".to_string(), "metadata.json".to_string()]);
+    want.sort();
+    if names != want {
+        return Err(format!("a CSV per series shown, the metadata and a README: {names:?} vs {want:?}"));
+    }
+    // The same values as the chart's source: every ORCL close, as the dataset gives it.
+    let mut csv = String::new();
+    z.by_name("series/ORCL.csv").map_err(|e| e.to_string())?.read_to_string(&mut csv).map_err(|e| e.to_string())?;
+    let orcl = &ds.series("ORCL").unwrap().series;
+    for p in orcl.points.iter().step_by(25) {
+        let row = format!("{},{}", p.date.iso(), format!("{:.6}", p.value).trim_end_matches('0').trim_end_matches('.'));
+        if !csv.contains(&row) {
+            return Err(format!("ORCL.csv lacks {row}"));
+        }
+    }
+    let mut meta = String::new();
+    z.by_name("metadata.json").map_err(|e| e.to_string())?.read_to_string(&mut meta).map_err(|e| e.to_string())?;
+    let m: Value = serde_json::from_str(&meta).map_err(|e| e.to_string())?;
+    if m["series"].as_array().map_or(0, |a| a.len()) != spec.compare.len() + 1 || !m["view"].as_str().unwrap_or("").contains("oracle.html?") {
+        return Err(format!("the metadata: {}", &meta[..meta.len().min(400)]));
+    }
+    // How to cite, and when the data end.
+    c.js("document.querySelector('details.cite').open=true")?;
+    let cite = text_of(c, "[data-testid=cite]")?;
+    if !cite.contains(&oracle.title.en) || !cite.contains("oracle.html?") || !cite.contains("31 Dec 2025") {
+        return Err(format!("the citation: {cite}"));
+    }
+    if !text_of(c, "[data-testid=data-as-of]")?.contains("31 Dec 2025") {
+        return Err("the sources say when the data end".into());
+    }
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -1984,7 +2038,7 @@ fn main() {
     let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 48] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 49] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -2032,6 +2086,7 @@ fn main() {
         ("the_site_works_offline_after_one_visit", the_site_works_offline_after_one_visit),
         ("each_story_has_a_page_with_its_preview_card", each_story_has_a_page_with_its_preview_card),
         ("without_javascript_the_finding_is_readable", without_javascript_the_finding_is_readable),
+        ("the_data_comes_with_its_provenance", the_data_comes_with_its_provenance),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

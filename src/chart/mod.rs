@@ -487,7 +487,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         let x = *x;
         root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + u(4.0))], t.muted.stroke_width(thin)))?;
         let half = measure.width(label, px) as i32 / 2;
-        let lx = x.clamp(half + 1, w - half - 1);
+        let lx = clamp_in(x, half + 1, w - half - 1);
         root.draw(&Text::new(bidi(fmt, label), (lx, bottom + u(7.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Center, VPos::Top))))?;
         drawn.boxes.push(((lx - half, bottom + u(7.0), lx + half, bottom + u(7.0) + th), label.clone()));
     }
@@ -728,7 +728,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         let r = u(9.0);
         let d = 2 * r + u(2.0);
         let tries = [(0, 0), (0, d), (d, 0), (-d, 0), (0, -d), (0, 2 * d), (d, d), (-d, d), (2 * d, 0), (-2 * d, 0), (0, 3 * d)];
-        let at = |(dx, dy): (i32, i32)| ((*x + dx).clamp(left + r, right - r), (*y + dy).clamp(top + r, bottom - r));
+        let at = |(dx, dy): (i32, i32)| (clamp_in(*x + dx, left + r, right - r), clamp_in(*y + dy, top + r, bottom - r));
         let (x, y) =
             tries.iter().map(|o| at(*o)).find(|(x, y)| drawn.boxes.iter().all(|(o, _)| !overlaps((x - r, y - r, x + r, y + r), *o))).unwrap_or(at((0, 0)));
         root.draw(&Circle::new((x, y), r, t.marker.filled()))?;
@@ -804,6 +804,16 @@ pub fn shorten(name: &str, value: &str, room: i32, width: &dyn Fn(&str) -> i32) 
         }
     }
     value.to_string()
+}
+
+/// `v` kept between `lo` and `hi`; the middle when there is no room between them
+/// (a chart narrower than a label: `clamp` would panic).
+fn clamp_in(v: i32, lo: i32, hi: i32) -> i32 {
+    if lo <= hi {
+        v.clamp(lo, hi)
+    } else {
+        (lo + hi) / 2
+    }
 }
 
 /// A box on the chart: (left, top, right, bottom) in device pixels.

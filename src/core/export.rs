@@ -8,6 +8,57 @@ use super::date::Date;
 use super::lang::Lang;
 use super::view::{self, View};
 
+/// "Download the data": a zip with one CSV per series on show (every point, as
+/// the sources give them, with its citation), `metadata.json` (the series, their
+/// sources with confidence and dates, caveats, the facts of the story with the
+/// disagreements between sources, the link to the view) and a README in plain
+/// words. Built in the browser for the reader's view.
+pub fn data_zip(ds: &Dataset, ids: &[&str], story: &str, lang: Lang, link: &str, citation: &[String]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let defs: Vec<_> = ids.iter().filter_map(|id| ds.series(id)).collect();
+    for s in &defs {
+        zip.start_file(format!("series/{}.csv", s.id()), opts).map_err(|e| e.to_string())?;
+        zip.write_all(csv_full(ds, &[s.id()], lang, citation).as_bytes()).map_err(|e| e.to_string())?;
+    }
+    let sources = ds.sources_for(ids, Some(story));
+    let meta = serde_json::json!({
+        "dataset": {"id": ds.id, "title": ds.title.get(lang)},
+        "view": link,
+        "series": defs.iter().map(|s| serde_json::json!({
+            "id": s.id(), "name": s.name.get(lang), "unit": s.unit.keyword(), "kind": s.kind.keyword(), "frequency": s.frequency.keyword(),
+            "sources": s.sources, "caveat": s.caveat.as_ref().map(|c| c.get(lang)),
+            "first": s.series.points.first().map(|p| p.date.iso()), "data_as_of": s.series.points.last().map(|p| p.date.iso()),
+            "points": s.series.len(),
+        })).collect::<Vec<_>>(),
+        "sources": sources.iter().map(|s| serde_json::json!({
+            "id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url, "retrieved_or_dated": s.date, "note": s.note, "confidence": s.confidence.keyword(),
+        })).collect::<Vec<_>>(),
+        "facts": ds.facts.iter().filter(|f| f.stories.iter().any(|x| x == story)).map(|f| serde_json::json!({
+            "id": f.id, "title": f.title.get(lang), "unit": f.unit.keyword(), "sources_disagree": f.is_conflict(),
+            "values": f.values.iter().map(|a| serde_json::json!({"value": a.value, "high": a.high, "sources": a.sources, "quote": a.quote})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    zip.start_file("metadata.json", opts).map_err(|e| e.to_string())?;
+    zip.write_all(serde_json::to_string_pretty(&meta).unwrap_or_default().as_bytes()).map_err(|e| e.to_string())?;
+    let readme = match lang {
+        Lang::En => format!(
+            "The data behind this view of \"{}\".\n\nseries/: one CSV per series on the chart, every point as its source gives it (dates as the source dates them: a month or a year when that is all it gives). Gaps are gaps: nothing is filled in.\nmetadata.json: each series' unit, sources, caveats and the date of its last point (data as of); each source's publisher, address, date and how far to trust it (primary, secondary, weak); the facts of the story, with every value where sources disagree.\n\nThe view: {link}\n{}\n",
+            ds.title.get(lang),
+            citation.join("\n")
+        ),
+        Lang::Ar => format!(
+            "البيانات التي يقوم عليها هذا العرض من \"{}\".\n\nالمجلد series: ملف CSV لكل سلسلة في الرسم، وكل نقطة كما يعطيها مصدرها (والتواريخ كما يؤرخها المصدر: شهرًا أو سنة حين لا يعطي غيرهما). الفجوات تبقى فجوات: لا يُملأ شيء.\nالملف metadata.json: وحدة كل سلسلة ومصادرها وتحفظاتها وتاريخ آخر نقطة فيها؛ وناشر كل مصدر وعنوانه وتاريخه ودرجة الثقة به (أولي، ثانوي، ضعيف)؛ ووقائع القصة، مع كل القيم حين تختلف المصادر.\n\nالعرض: {link}\n{}\n",
+            ds.title.get(lang),
+            citation.join("\n")
+        ),
+    };
+    zip.start_file("README.txt", opts).map_err(|e| e.to_string())?;
+    zip.write_all(readme.as_bytes()).map_err(|e| e.to_string())?;
+    zip.finish().map(|c| c.into_inner()).map_err(|e| e.to_string())
+}
+
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
 pub const BOM: &str = "\u{FEFF}";
 
@@ -135,6 +186,27 @@ mod tests {
     fn names_say_what_files_hold() {
         assert_eq!(file_name("oracle", d("2025-01-02"), d("2025-12-31"), Mode::Drawdown, "svg"), "oracle_2025-01-02_2025-12-31_drawdown.svg");
         assert_eq!(file_name("../x", d("2025-01-02"), d("2025-01-03"), Mode::Absolute, "csv"), "x_2025-01-02_2025-01-03_absolute.csv");
+    }
+
+    #[test]
+    fn the_data_zip_holds_a_csv_per_series_the_metadata_and_a_readme() {
+        use std::io::Read;
+        let ds = crate::core::bundled::dataset().unwrap();
+        let bytes = data_zip(&ds, &["ORCL", "QQQ"], "oracle", Lang::En, "https://example.org/oracle.html?step=2", &["Source: Stooq".into()]).unwrap();
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut names: Vec<String> = z.file_names().map(String::from).collect();
+        names.sort();
+        assert_eq!(names, ["README.txt", "metadata.json", "series/ORCL.csv", "series/QQQ.csv"]);
+        let mut csv = String::new();
+        z.by_name("series/ORCL.csv").unwrap().read_to_string(&mut csv).unwrap();
+        assert!(csv.contains("2025-09-10,324.63"), "the values as the source gives them");
+        let mut meta = String::new();
+        z.by_name("metadata.json").unwrap().read_to_string(&mut meta).unwrap();
+        let m: serde_json::Value = serde_json::from_str(&meta).unwrap();
+        assert_eq!(m["series"][0]["data_as_of"], "2025-12-31");
+        assert_eq!(m["view"], "https://example.org/oracle.html?step=2");
+        assert!(m["facts"].as_array().unwrap().iter().any(|f| f["id"] == "orcl-mcap-peak" && f["sources_disagree"] == true));
+        assert!(m["sources"].as_array().unwrap().iter().any(|s| s["confidence"] == "primary"));
     }
 
     #[test]

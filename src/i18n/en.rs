@@ -162,5 +162,9 @@ pub fn get(k: Key) -> &'static str {
         OfflineNote => "One HTML file with the app and all its data: it opens with no network, from a folder or an archive. Everything works in it except loading data from a web address; opening a file from your device still works.",
         OfflineCopy => "This is the offline copy: everything works here except loading data from a web address; opening a file from your device still works.",
         NeedsScript => "This chart needs JavaScript and WebAssembly.",
+        DownloadZip => "Download the data (zip)",
+        HowToCite => "How to cite",
+        CiteText => "{0}: “{1}”. Data: {2}; data as of {3}. {4} (accessed {5}).",
+        DataAsOf => "Data as of: {0}.",
     }
 }

@@ -179,6 +179,10 @@ keys!(
     OfflineNote,
     OfflineCopy,
     NeedsScript,
+    DownloadZip,
+    HowToCite,
+    CiteText,
+    DataAsOf,
 );
 
 /// The string for `key` in `lang`.

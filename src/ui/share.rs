@@ -4,11 +4,13 @@
 //! SVG backend, the CSV of the displayed data and of the full series.
 
 use super::chart_canvas::{draw_view, CanvasMeasure};
+use super::intl::intl;
 use super::permalink;
 use super::state::AppState;
 use crate::chart::theme::{DARK, LIGHT};
 use crate::chart::Style;
-use crate::core::export::{csv_full, csv_shown, file_name};
+use crate::core::export::{csv_full, csv_shown, data_zip, file_name};
+use crate::core::fmt::Fmt;
 use crate::core::permalink::Params;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
@@ -166,6 +168,50 @@ pub fn Share(base: Params) -> impl IntoView {
         save_text(&text, "text/csv;charset=utf-8", &file);
     };
 
+    let zip = move |_| {
+        let cite = base.with_value(|b| citation(state, b));
+        let link = base.with_value(|b| permalink::link(state, b));
+        let ids: Vec<String> = state.view.with_untracked(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let story = state.story.get_untracked();
+        let bytes = state.loaded.with_untracked(|l| data_zip(&l.dataset, &refs, &story, lang.get_untracked(), &link, &cite));
+        if let Ok(bytes) = bytes {
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+            let opts = web_sys::BlobPropertyBag::new();
+            opts.set_type("application/zip");
+            if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) {
+                save_blob(&blob, &format!("{story}_data.zip"));
+            }
+        }
+    };
+    // How to cite the view: the site, the story, the sources, when the data end, the link, today.
+    let cite = move || {
+        let l = lang.get();
+        let f = intl(l);
+        let link = base.with_value(|b| permalink::link(state, b));
+        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        let today = js_sys::Date::new_0();
+        let today = crate::core::date::Date::from_ymd(today.get_utc_full_year() as i32, today.get_utc_month() + 1, today.get_utc_date());
+        state.loaded.with(|d| {
+            let ds = &d.dataset;
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let who: Vec<String> = ds.sources_for(&refs, None).iter().map(|s| s.publisher.clone()).collect();
+            let last = refs.iter().filter_map(|id| ds.series(id)?.series.points.last().map(|p| p.date)).max();
+            let title = ds.story(&state.story.get()).map(|s| s.title.get(l).to_string()).unwrap_or_default();
+            tf(
+                l,
+                Key::CiteText,
+                &[
+                    t(l, Key::SiteTitle),
+                    &title,
+                    &who.join("; "),
+                    &last.map(|d| f.long(d)).unwrap_or_default(),
+                    &link,
+                    &today.map(|d| f.long(d)).unwrap_or_default(),
+                ],
+            )
+        })
+    };
     view! {
         <section class="share" aria-labelledby="share-h">
             <h3 id="share-h">{move || t(lang.get(), Key::ShareHeading)}</h3>
@@ -178,7 +224,12 @@ pub fn Share(base: Params) -> impl IntoView {
                 <button type="button" class="download-svg" on:click=svg>{move || t(lang.get(), Key::DownloadSvg)}</button>
                 <button type="button" class="download-csv" on:click=csv>{move || t(lang.get(), Key::DownloadCsv)}</button>
                 <button type="button" class="download-csv-full" on:click=csv_all>{move || t(lang.get(), Key::DownloadCsvFull)}</button>
+                <button type="button" class="download-zip" on:click=zip>{move || t(lang.get(), Key::DownloadZip)}</button>
             </div>
+            <details class="cite">
+                <summary>{move || t(lang.get(), Key::HowToCite)}</summary>
+                <p class="cite-text" data-testid="cite">{cite}</p>
+            </details>
             <p class="share-status" role="status">{move || status.get()}</p>
             <Show when=move || show_embed.get()>
                 <p class="hint">{move || t(lang.get(), Key::EmbedHint)}</p>

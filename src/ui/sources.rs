@@ -95,6 +95,17 @@ pub fn Sources() -> impl IntoView {
                 let (n, list, disagreements) = body();
                 view! {
                     <p class="hint">{tf(lang.get(), Key::SourcesCount, &[&intl(lang.get()).number(n as f64, 0)])}</p>
+                    <p class="hint" data-testid="data-as-of">{move || {
+                        // When each series on show ends: its last point (as the source dates it).
+                        let l = lang.get();
+                        let f = intl(l);
+                        let parts: Vec<String> = state.view.with(|v| state.loaded.with(|d| v.lines.iter().filter_map(|x| {
+                            let s = d.dataset.series(&x.id)?;
+                            let i = s.series.len().checked_sub(1)?;
+                            Some(format!("{} — {}", x.name.get(l), f.date(s.series.points[i].date, s.precision.get(i).copied().unwrap_or_default())))
+                        }).collect()));
+                        tf(l, Key::DataAsOf, &[&parts.join("; ")])
+                    }}</p>
                     <ul class="source-list">{list}</ul>
                     <ul class="conflicts" aria-label=move || t(lang.get(), Key::WhereDisagree)>{disagreements}</ul>
                 }
