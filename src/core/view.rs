@@ -289,24 +289,33 @@ pub fn snap(all: &[Date], date: Date) -> Option<Date> {
 /// The table of exactly what the chart shows: a row per date, a cell per line
 /// (`None` where the line has no point that day: the table shows gaps as gaps).
 pub fn table(view: &View) -> Vec<(Date, Vec<Option<f64>>)> {
-    let mut cursors = vec![0usize; view.lines.len()];
-    dates(view)
-        .into_iter()
-        .map(|d| {
-            let cells = view
-                .lines
-                .iter()
-                .zip(cursors.iter_mut())
-                .map(|(l, c)| {
-                    while *c < l.points.len() && l.points[*c].date < d {
-                        *c += 1;
-                    }
-                    l.points.get(*c).filter(|p| p.date == d).map(|p| p.value)
-                })
-                .collect();
-            (d, cells)
-        })
-        .collect()
+    let all = dates(view);
+    let n = all.len();
+    table_page(view, &all, 0, n)
+}
+
+/// Rows `skip .. skip + take` of the table (by the view's dates, `dates(view)`):
+/// a page, so a million-point view never puts a million rows on the page.
+pub fn table_page(view: &View, all: &[Date], skip: usize, take: usize) -> Vec<(Date, Vec<Option<f64>>)> {
+    let page = all.iter().skip(skip).take(take).copied();
+    let first = all.get(skip).copied();
+    // Each line's cursor starts at its first point on or after the page's first date.
+    let mut cursors: Vec<usize> = view.lines.iter().map(|l| first.map_or(0, |d| l.points.partition_point(|p| p.date < d))).collect();
+    page.map(|d| {
+        let cells = view
+            .lines
+            .iter()
+            .zip(cursors.iter_mut())
+            .map(|(l, c)| {
+                while *c < l.points.len() && l.points[*c].date < d {
+                    *c += 1;
+                }
+                l.points.get(*c).filter(|p| p.date == d).map(|p| p.value)
+            })
+            .collect();
+        (d, cells)
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -396,6 +405,13 @@ mod tests {
         let t = table(&v);
         assert_eq!(t.len(), 4, "Fri, Sat, Sun, Mon");
         assert!(t[1].1[0].is_none() && t[1].1[1].is_some(), "no stock close on Saturday: a gap, not a copy");
+        // A page of the table is the same rows as the whole table's slice.
+        let year = build(&ds, "ORCL", &["BTC".into()], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
+        let all = dates(&year);
+        let whole = table(&year);
+        assert_eq!(table_page(&year, &all, 100, 50), whole[100..150].to_vec());
+        assert_eq!(table_page(&year, &all, whole.len() - 3, 50), whole[whole.len() - 3..].to_vec());
+        assert!(table_page(&year, &all, whole.len() + 5, 50).is_empty());
     }
 
     #[test]

@@ -166,5 +166,9 @@ pub fn get(k: Key) -> &'static str {
         HowToCite => "How to cite",
         CiteText => "{0}: “{1}”. Data: {2}; data as of {3}. {4} (accessed {5}).",
         DataAsOf => "Data as of: {0}.",
+        RowsOf => "rows {0}–{1} of {2}",
+        TablePages => "Pages of the table",
+        EarlierRows => "Earlier rows",
+        LaterRows => "Later rows",
     }
 }

@@ -183,6 +183,10 @@ keys!(
     HowToCite,
     CiteText,
     DataAsOf,
+    RowsOf,
+    TablePages,
+    EarlierRows,
+    LaterRows,
 );
 
 /// The string for `key` in `lang`.

@@ -157,7 +157,15 @@ impl Browser {
     pub fn wait_for(&self, what: &str, script: &str, timeout: Duration) -> Result<Value, String> {
         let deadline = Instant::now() + timeout;
         loop {
-            let v = self.js(script, vec![])?;
+            // A page still loading may not have the element yet: a script error means "not yet", until the deadline.
+            let v = match self.js(script, vec![]) {
+                Ok(v) => v,
+                Err(e) if e.contains("javascript error") && Instant::now() <= deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             let truthy = !(v.is_null() || v == json!(false) || v == json!(0) || v == json!(""));
             if truthy {
                 return Ok(v);
