@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 cargo run --locked --release --bin bench
-trunk build --release >/dev/null 2>&1
+./scripts/build.sh >/dev/null 2>&1
 ./scripts/size.sh

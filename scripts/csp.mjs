@@ -15,6 +15,7 @@ export function inlineHashes(html) {
   const re = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
   for (let m; (m = re.exec(html)); ) {
     if (/\bsrc\s*=/.test(m[1])) continue;
+    if (/\btype\s*=\s*"application\/json"/i.test(m[1])) continue; // data, never run
     out.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
   }
   return out;

@@ -1,5 +1,5 @@
 // Makes the single-file offline page: everything Trunk built (CSS, the JS glue,
-// the Wasm with its bundled dataset) inlined into one HTML file that opens by
+// the Wasm, the bundled dataset) inlined into one HTML file that opens by
 // double-click from file:// with no network. A .wasm can't be fetched from
 // file://, so the Wasm travels as base64 and the glue is imported from a Blob.
 //
@@ -22,6 +22,9 @@ html = html.replace('<html lang="en" dir="ltr">', '<html lang="en" dir="ltr" dat
 const css = readFileSync(pick(/^app-.*\.css$/), 'utf8');
 const glue = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+\.js$/));
 const wasm = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+_bg\.wasm$/));
+// The bundled dataset travels inline as data (never run): `</` written `<\/`, which JSON reads the same
+// (a `<` can only stand inside a JSON string), so no text in it can close the element.
+const data = readFileSync(pick(/^dataset-[0-9a-f]+\.json$/), 'utf8').replaceAll('</', '<\\/');
 
 html = html.replace(/<link rel="stylesheet" href="\.\/app-[^"]+\.css"[^>]*>/, () => `<style>\n${css}\n</style>`);
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
@@ -37,7 +40,7 @@ const wasm = await bindings.default({ module_or_path: bytes("${wasm.toString('ba
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 </script>`;
-html = html.slice(0, start) + boot + html.slice(end);
+html = html.slice(0, start) + `<script type="application/json" id="bundled-data">${data}</script>\n` + boot + html.slice(end);
 // The same policy, adapted to one file: its own inline scripts' hashes, and blob: for the glue.
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
 html = withPolicy(html, policy(inlineHashes(html), { offline: true }));

@@ -796,10 +796,12 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
     }
     c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
     // The crosshair reads in Arabic too: the deal day's step puts it on 10 Sep.
+    // The readout says nothing in passing while the window glides there: once it
+    // names 10 Sep it reads that day's close (not the last one before it).
     click(c, ".step-next")?;
     let r = c.browser.wait_for(
-        "the readout",
-        "const d=document.querySelector('.cursor-date');return d?document.querySelector('#readout').textContent:null;",
+        "the readout on 10 Sep",
+        "const d=document.querySelector('.cursor-date');return d&&d.textContent.startsWith('10 ')?document.querySelector('#readout').textContent:null;",
         Duration::from_secs(5),
     )?;
     if !r.as_str().unwrap_or("").contains("324.63 دولار") {
@@ -1804,7 +1806,7 @@ fn the_page_offers_its_offline_copy(c: &Ctx) -> Result<(), String> {
     )?;
     let href = v[0].as_str().unwrap_or("").to_string();
     let got = c.browser.js_async(
-        &format!("const done=arguments[arguments.length-1];fetch({href:?}).then(r=>r.text().then(t=>done([r.status,t.length,t.includes('data-offline-copy'),t.includes('Content-Security-Policy')]))).catch(e=>done(String(e)));"),
+        &format!("const done=arguments[arguments.length-1];fetch({href:?}).then(r=>r.arrayBuffer().then(b=>{{const t=new TextDecoder().decode(b);done([r.status,b.byteLength,t.includes('data-offline-copy'),t.includes('Content-Security-Policy')]);}})).catch(e=>done(String(e)));"),
         vec![],
     )?;
     let on_disk = std::fs::metadata(Path::new(env!("CARGO_MANIFEST_DIR")).join("dist").join(&href)).map(|m| m.len()).unwrap_or(0);
@@ -2007,6 +2009,42 @@ fn a_big_table_stays_light(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn the_data_arrives_beside_the_app(c: &Ctx) -> Result<(), String> {
+    // The page names its data file (fetched beside the Wasm), and the Wasm no longer carries the data.
+    c.open("")?;
+    let v = c.browser.js_async(
+        "const done=arguments[arguments.length-1];const l=document.querySelector('link[rel=preload][data-dataset]');\
+         const w=performance.getEntriesByType('resource').map(e=>e.name).find(n=>n.endsWith('_bg.wasm'));\
+         if(!l||!w)return done(['no link or no wasm',!!l,w]);\
+         Promise.all([fetch(l.href).then(r=>r.json()),fetch(w).then(r=>r.arrayBuffer())]).then(([d,b])=>{\
+         const t=new TextDecoder('latin1').decode(new Uint8Array(b));done([d.id,t.includes(d.sources[0].note.slice(0,40)),t.includes(d.title.en)]);}).catch(e=>done(String(e)));",
+        vec![],
+    )?;
+    if v != json!([dataset().unwrap().id, false, false]) {
+        return Err(format!("the data file and the Wasm: {v}"));
+    }
+    // Should the data not arrive, the page says so in the reader's language, with a reload link.
+    c.browser.cdp("Network.enable", json!({}))?;
+    c.browser.cdp("Network.setBlockedURLs", json!({"urls": ["*dataset-*.json"]}))?;
+    let r = (|| -> Result<(), String> {
+        c.browser.goto(&c.app.url("?lang=ar"))?;
+        let m = c.browser.wait_for(
+            "the message",
+            "const f=document.getElementById('fatal');return f&&!f.hidden&&f.querySelector('a.reload')?f.textContent:null;",
+            Duration::from_secs(10),
+        )?;
+        let m = m.as_str().unwrap_or_default();
+        if !m.contains("لم تُحمَّل بيانات الرسم") || c.js("return !!document.getElementById('boot')")? != json!(false) {
+            return Err(format!("the message of data that did not load: {m}"));
+        }
+        Ok(())
+    })();
+    c.browser.cdp("Network.setBlockedURLs", json!({"urls": []}))?;
+    r?;
+    c.open("")?;
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -2074,7 +2112,7 @@ fn main() {
     let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 50] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 51] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -2124,6 +2162,7 @@ fn main() {
         ("without_javascript_the_finding_is_readable", without_javascript_the_finding_is_readable),
         ("the_data_comes_with_its_provenance", the_data_comes_with_its_provenance),
         ("a_big_table_stays_light", a_big_table_stays_light),
+        ("the_data_arrives_beside_the_app", the_data_arrives_beside_the_app),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -1,16 +1,29 @@
-//! The dataset compiled into the app, so it works with no network: built from
-//! data/catalog.json and data/series/*.csv by `cargo run --bin build-dataset`
-//! (see docs/data-format.md).
+//! The dataset that comes with the app, built from data/catalog.json and
+//! data/series/*.csv by `cargo run --bin build-dataset` (see docs/data-format.md).
+//!
+//! It is not compiled into the Wasm: the page loads it beside the app as
+//! `dataset-<hash>.json` (fetched in parallel with the Wasm, named by its
+//! content so hosts can cache it for ever), and the offline single file
+//! carries it inline. Native code (tests, the build's own commands) reads it
+//! from the repository here.
 
 use super::dataset::{Dataset, Problem};
 use super::dataset_json;
 
+/// The bundled dataset's text (native builds only: the Wasm loads it).
+#[cfg(not(target_arch = "wasm32"))]
 pub const DATASET_JSON: &str = include_str!("../../data/dataset.json");
 
 /// The bundled dataset. It is validated like any other (a test guarantees it
 /// passes, so the app can trust it at startup).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn dataset() -> Result<Dataset, Vec<Problem>> {
-    dataset_json::read(DATASET_JSON)
+    read(DATASET_JSON)
+}
+
+/// Reads the bundled dataset's text, however it arrived.
+pub fn read(text: &str) -> Result<Dataset, Vec<Problem>> {
+    dataset_json::read(text)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub fn get(k: Key) -> &'static str {
         ThemeLight => "المظهر: فاتح",
         ThemeDark => "المظهر: داكن",
         ThemeLabel => "ألوان الصفحة (التلقائي يتبع إعدادات جهازك)",
+        BundledUnloaded => "لم تُحمَّل بيانات الرسم (قد تكون الشبكة أو الموقع متوقفين).",
         BundledUnreadable => "تعذّرت قراءة البيانات المرفقة:",
         Showing => "المعروض: ",
         OriginBundled => "{0} — البيانات المرفقة بهذه الصفحة",

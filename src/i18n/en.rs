@@ -12,6 +12,7 @@ pub fn get(k: Key) -> &'static str {
         ThemeLight => "Theme: light",
         ThemeDark => "Theme: dark",
         ThemeLabel => "Colour theme (automatic follows your system)",
+        BundledUnloaded => "The chart\u{2019}s data did not load (the network or the site may be down).",
         BundledUnreadable => "The bundled data could not be read:",
         Showing => "Showing: ",
         OriginBundled => "{0} — the data that comes with this page",

@@ -30,6 +30,7 @@ keys!(
     ThemeDark,
     ThemeLabel,
     BundledUnreadable,
+    BundledUnloaded,
     Showing,
     OriginBundled,
     OriginUrl,

@@ -22,7 +22,7 @@ use super::step_nav::StepNav;
 use super::step_text::{StepSources, StepText};
 use super::story_notes::StoryNotes;
 use super::story_picker::StoryPicker;
-use crate::core::bundled;
+use crate::core::dataset::{Dataset, Problem};
 use crate::core::lang::Lang;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
@@ -39,9 +39,9 @@ fn follow_system_theme(state: AppState) {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
     let lang = loader::reader_lang();
-    let dataset = match bundled::dataset() {
+    let dataset = match bundled {
         Ok(ds) => ds,
         Err(problems) => {
             // Cannot happen with a tested build; say so plainly if it does.

@@ -3,7 +3,6 @@
 
 use super::loader;
 use super::state::{AppState, Origin};
-use crate::core::bundled;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,7 +39,7 @@ pub fn DatasetBar() -> impl IntoView {
         loader::load_url(state, url.get_untracked());
     };
     let reset = move |_| {
-        if let Ok(ds) = bundled::dataset() {
+        if let Some(ds) = super::bundled_data::kept() {
             state.show_dataset(ds, Origin::Bundled);
         }
     };

@@ -3,6 +3,7 @@
 
 mod add_series;
 mod app;
+mod bundled_data;
 mod chart_canvas;
 mod controls;
 mod data_table;
@@ -62,6 +63,27 @@ pub fn start() {
         let what = crate::i18n::t(lang, DOING.with(|d| d.get()));
         show_fatal(&crate::i18n::tf(lang, crate::i18n::Key::Fatal, &[what]), crate::i18n::t(lang, crate::i18n::Key::Reload));
     }));
+    // The bundled data arrives beside the Wasm (or inline in the offline file); the
+    // loading note stays until it has, and says so plainly should it not.
+    wasm_bindgen_futures::spawn_local(async {
+        let bundled = bundled_data::load().await;
+        if let Err(bundled_data::Failure::Unloaded(why)) = &bundled {
+            web_sys::console::error_1(&format!("the bundled data did not load: {why}").into());
+            let lang = loader::reader_lang();
+            show_fatal(crate::i18n::t(lang, crate::i18n::Key::BundledUnloaded), crate::i18n::t(lang, crate::i18n::Key::Reload));
+            if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+                boot.remove();
+            }
+            return;
+        }
+        mount(bundled.map_err(|f| match f {
+            bundled_data::Failure::Unreadable(p) => p,
+            bundled_data::Failure::Unloaded(_) => Vec::new(),
+        }));
+    });
+}
+
+fn mount(bundled: Result<crate::core::dataset::Dataset, Vec<crate::core::dataset::Problem>>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
@@ -69,7 +91,7 @@ pub fn start() {
     if let Some(boot) = doc.get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to(root, app::App).forget();
+    leptos::mount::mount_to(root, move || leptos::prelude::view! { <app::App bundled=bundled/> }).forget();
     doing(crate::i18n::Key::DoingInput);
     // Tells the page script (index.html) that startup succeeded.
     let _ = js_sys::Reflect::set(&js_sys::global(), &"__appStarted".into(), &true.into());

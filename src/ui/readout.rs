@@ -11,11 +11,22 @@ use crate::core::view;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 
+/// The date, then per line: its palette slot, name, value as shown, and the
+/// date of that value when it is not the cursor's.
+type Reads = (String, Vec<(usize, String, String, Option<String>)>);
+
 #[component]
 pub fn Readout() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let rows = move || {
+    // While the window glides between steps the readout keeps what it said and
+    // then says the step's reading once: no passing values are read out.
+    let rows = Memo::new(move |prev: Option<&Option<Reads>>| {
+        if state.gliding.get() {
+            if let Some(p) = prev {
+                return p.clone();
+            }
+        }
         let c = state.cursor.get()?;
         let f = intl(lang.get());
         Some(state.view.with(|v| {
@@ -35,10 +46,10 @@ pub fn Readout() -> impl IntoView {
                 .collect::<Vec<_>>();
             (f.long(c), rows)
         }))
-    };
+    });
     view! {
         <div id="readout" class="readout" aria-live="polite" aria-atomic="true">
-            {move || match rows() {
+            {move || match rows.get() {
                 None => view! { <p class="hint">{t(lang.get(), Key::ReadoutHint)}</p> }.into_any(),
                 Some((date, rows)) => view! {
                     <p><strong class="cursor-date">{date}</strong></p>
