@@ -47,9 +47,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm tools pinned in tools/package.json (and its lockfile): wasm-opt, and axe-core for the tests.
+# npm tools pinned in tools/package.json (and its lockfile): wasm-opt, axe-core for the tests, uPlot for the benchmark.
 if ! "$ROOT/tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}" \
-   || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ]; then
-  say "Installing wasm-opt (binaryen $BINARYEN_VERSION) and axe-core into tools/ (npm)"
+   || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] \
+   || [ ! -f "$ROOT/tools/node_modules/uplot/dist/uPlot.iife.min.js" ]; then
+  say "Installing wasm-opt (binaryen $BINARYEN_VERSION), axe-core and uPlot into tools/ (npm)"
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund >/dev/null)
 fi

@@ -11,7 +11,7 @@ say "Native tests (core, chart drawn to SVG, dataset and its sources)"
 native=()
 for f in tests/*.rs; do
   name=$(basename "$f" .rs)
-  [ "$name" = e2e ] || native+=(--test "$name")
+  case "$name" in e2e|browser_bench) ;; *) native+=(--test "$name") ;; esac
 done
 cargo test --locked --lib --bins "${native[@]}"
 
@@ -23,3 +23,6 @@ say "Release build of the site (scripts/build.sh: the app, the offline copy, the
 
 say "End-to-end tests in headless Chromium"
 cargo test --locked --test e2e
+
+say "The browser benchmark's smoke run (every figure printed; no timing is asserted)"
+cargo test --locked --test browser_bench -- --smoke
