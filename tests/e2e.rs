@@ -2045,6 +2045,63 @@ fn the_data_arrives_beside_the_app(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn a_minute_file_reads_in_times_of_day(c: &Ctx) -> Result<(), String> {
+    // A journalist's intraday export: a trading day of minute closes, written in New York time.
+    c.open("")?;
+    let dir = std::env::temp_dir().join(format!("liquidity-e2e-minutes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("orcl-minutes.csv");
+    let mut csv = String::from("Datetime,Close\n");
+    for i in 0..390 {
+        let (h, m) = (9 + (30 + i) / 60, (30 + i) % 60);
+        csv.push_str(&format!("2025-09-10 {h:02}:{m:02}:00-04:00,{}\n", 100 + i));
+    }
+    std::fs::write(&path, csv).map_err(|e| e.to_string())?;
+    c.js("document.querySelector('details.load').open=true")?;
+    let input = c.browser.find("#data-file")?;
+    c.browser.send_keys(&input, path.to_str().unwrap())?;
+    c.browser.wait_for(
+        "the minute file",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('orcl-minutes.csv');",
+        Duration::from_secs(10),
+    )?;
+    // The source line says the times are UTC and which offset the file gave.
+    let source = text_of(c, ".source")?;
+    if !source.contains("UTC\u{2212}04:00") {
+        return Err(format!("the offset is said: {source}"));
+    }
+    // The axis ticks hours: the chart's text names times of day.
+    // The crosshair reads a minute: its time (UTC) and that minute's close.
+    let canvas = c.browser.find(".chart canvas")?;
+    c.browser.send_keys(&canvas, &format!("{}{}{}", keys::RIGHT, keys::RIGHT, keys::RIGHT))?;
+    let r = c.browser.wait_for(
+        "a time in the readout",
+        "const d=document.querySelector('.cursor-date');return d&&/\\d\\d:\\d\\d/.test(d.textContent)?document.querySelector('#readout').textContent:null;",
+        Duration::from_secs(5),
+    )?;
+    let r = r.as_str().unwrap_or_default().to_string();
+    let hm = r.split(|ch: char| !ch.is_ascii_digit() && ch != ':').find(|w| w.len() == 5 && w.as_bytes()[2] == b':').unwrap_or_default().to_string();
+    let minute = hm.get(..2).and_then(|h| h.parse::<i32>().ok()).unwrap_or(-1) * 60 + hm.get(3..).and_then(|m| m.parse::<i32>().ok()).unwrap_or(-1);
+    let i = minute - (13 * 60 + 30);
+    if !(0..390).contains(&i) || !r.contains("UTC") || !r.contains(&format!(": {}", 100 + i)) {
+        return Err(format!("the readout at {hm} UTC should read minute {i}'s close {}: {r}", 100 + i));
+    }
+    // The address keeps the minute.
+    c.browser.wait_for("the address", &format!("return location.search.includes('cursor=2025-09-10T{hm}Z')"), Duration::from_secs(5))?;
+    // The table's rows carry their times.
+    click(c, ".table-toggle")?;
+    let first = c.browser.wait_for(
+        "the table",
+        "const t=document.querySelector('table.data');return t&&t.tBodies[0].rows.length?t.tBodies[0].rows[0].cells[0].textContent:null;",
+        Duration::from_secs(5),
+    )?;
+    if !first.as_str().unwrap_or("").contains("13:30") {
+        return Err(format!("the first row is 13:30 UTC: {first}"));
+    }
+    c.shot("intraday-minutes.png")?;
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -2112,7 +2169,7 @@ fn main() {
     let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 51] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 52] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -2163,6 +2220,7 @@ fn main() {
         ("the_data_comes_with_its_provenance", the_data_comes_with_its_provenance),
         ("a_big_table_stays_light", a_big_table_stays_light),
         ("the_data_arrives_beside_the_app", the_data_arrives_beside_the_app),
+        ("a_minute_file_reads_in_times_of_day", a_minute_file_reads_in_times_of_day),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

@@ -99,6 +99,17 @@ proptest! {
     }
 
     #[test]
+    fn date_times_parse_or_refuse_and_instants_round_trip(
+        text in "[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{0,10})?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?|\\PC{0,30}",
+        secs in -62_135_596_800i64..253_402_300_799,
+    ) {
+        liquidity_explorer::core::fuzz::date(&text);
+        let d = Date::from_secs(secs).unwrap();
+        prop_assert_eq!(Date::parse_instant(&d.iso()).ok(), Some(d));
+        prop_assert_eq!(Date::from_t(d.t()), d);
+    }
+
+    #[test]
     fn any_address_is_read_and_what_is_read_survives_a_round_trip(q in "[?&=~.%+a-zA-Z0-9:_/\\-]{0,120}|\\PC{0,80}") {
         let p = parse(&q);
         prop_assert_eq!(parse(&to_query(&p)), p);

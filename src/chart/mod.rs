@@ -230,7 +230,7 @@ impl Drawn {
             return None;
         }
         let f = ((x - l as f64) / (r - l) as f64).clamp(0.0, 1.0);
-        Some(Date::from_days((self.domain.0 + f * (self.domain.1 - self.domain.0)).round() as i32))
+        Some(Date::from_t(self.domain.0 + f * (self.domain.1 - self.domain.0)))
     }
 }
 
@@ -427,9 +427,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
 
     // Time axis. A one-day window gets a day either side so the point is centred.
     let (mut x0, mut x1) = if chart.from < chart.to {
-        (chart.from.days() as f64, chart.to.days() as f64)
+        (chart.from.t(), chart.to.t())
     } else {
-        (chart.from.days() as f64 - 1.0, chart.from.days() as f64 + 1.0)
+        (chart.from.t() - 1.0, chart.from.t() + 1.0)
     };
     for (a, b) in periods.iter().flatten() {
         x0 = x0.min(*a);
@@ -437,7 +437,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
     drawn.domain = (x0, x1);
     let sxf = move |days: f64| left + ((days - x0) / (x1 - x0) * (right - left) as f64).round() as i32;
-    let sx = move |d: Date| sxf(d.days() as f64);
+    let sx = move |d: Date| sxf(d.t());
     let (ly0, ly1) = if use_log { (lo.ln(), hi.ln()) } else { (lo, hi) };
     let sy = move |v: f64| {
         let v = if use_log { v.max(f64::MIN_POSITIVE).ln() } else { v };
@@ -852,7 +852,7 @@ pub fn bar_period(d: Date, f: Frequency) -> (f64, f64) {
         Frequency::Quarterly if m % 3 == 0 && d.days() as f64 == month_end(y, m) => (days(Date::from_ymd(y, m - 2, 1)), d.days() as f64 + 1.0),
         Frequency::Monthly if d.days() as f64 == month_end(y, m) => (days(Date::from_ymd(y, m, 1)), d.days() as f64 + 1.0),
         Frequency::Monthly if day == 1 => (d.days() as f64, month_end(y, m) + 1.0),
-        _ => (d.days() as f64 - 0.5, d.days() as f64 + 0.5),
+        _ => (d.t() - 0.5, d.t() + 0.5),
     }
 }
 

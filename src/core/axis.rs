@@ -108,6 +108,8 @@ pub fn format_usd(v: f64, decimals: usize) -> String {
 /// How far apart the time ticks are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateStep {
+    /// Within a day (a reader's intraday data): minutes or hours, in seconds.
+    Seconds(i64),
     Days(i32),
     Months(i32),
 }
@@ -116,9 +118,20 @@ pub enum DateStep {
 /// week, 2 weeks, 1, 2, 3, 6 months, a year) that gives at most `max_count`
 /// ticks inside the range. Labels say the month ("Sep"), with the year on the
 /// first tick and on each January ("Jan 2026"); day steps say "10 Sep".
+/// A window of a few days or less (intraday data) ticks minutes or hours
+/// (1, 5, 15, 30 minutes, 1, 3, 6, 12 hours) when either end has a time of
+/// day, labelled "13:30" (UTC), with the day on the first tick and at each midnight.
 pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, super::fmt::Tick)>) {
     use super::fmt::Tick;
-    const STEPS: [DateStep; 9] = [
+    const STEPS: [DateStep; 17] = [
+        DateStep::Seconds(60),
+        DateStep::Seconds(300),
+        DateStep::Seconds(900),
+        DateStep::Seconds(1800),
+        DateStep::Seconds(3600),
+        DateStep::Seconds(3 * 3600),
+        DateStep::Seconds(6 * 3600),
+        DateStep::Seconds(12 * 3600),
         DateStep::Days(1),
         DateStep::Days(2),
         DateStep::Days(7),
@@ -131,7 +144,10 @@ pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, V
     ];
     let max_count = max_count.max(1);
     let mut chosen = (DateStep::Months(12), Vec::new());
-    for step in STEPS {
+    // Sub-day steps only for a window of times (a window of days keeps its day steps, as
+    // daily data always has), and only under a week.
+    let intraday = (start.has_time() || end.has_time()) && end.secs() - start.secs() < 7 * 86_400;
+    for step in STEPS.into_iter().filter(|s| intraday || !matches!(s, DateStep::Seconds(_))) {
         let dates = tick_dates(start, end, step);
         if dates.len() <= max_count {
             chosen = (step, dates);
@@ -148,6 +164,8 @@ pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, V
         .enumerate()
         .map(|(i, d)| {
             let label = match step {
+                DateStep::Seconds(_) if i == 0 || !d.has_time() => Tick::DayTime,
+                DateStep::Seconds(_) => Tick::Time,
                 DateStep::Days(_) => Tick::DayMonth,
                 DateStep::Months(12) => Tick::Year,
                 DateStep::Months(_) if i == 0 || d.month() == 1 => Tick::MonthYear,
@@ -165,10 +183,25 @@ fn tick_dates(start: Date, end: Date, step: DateStep) -> Vec<Date> {
         return out;
     }
     match step {
+        DateStep::Seconds(n) => {
+            let first = start.secs() + (-start.secs()).rem_euclid(n);
+            let mut t = first;
+            while t <= end.secs() {
+                match Date::from_secs(t) {
+                    Some(d) => out.push(d),
+                    None => break,
+                }
+                if out.len() > 400 {
+                    break;
+                }
+                t += n;
+            }
+        }
         DateStep::Days(n) => {
             // Weekly ticks fall on Mondays (1970-01-05 was a Monday).
             let anchor = if n == 7 || n == 14 { 4 } else { 0 };
-            let first = start.days() + (anchor - start.days()).rem_euclid(n);
+            let from = if start.has_time() { start.days() + 1 } else { start.days() };
+            let first = from + (anchor - from).rem_euclid(n);
             let mut d = first;
             while d <= end.days() {
                 out.push(Date::from_days(d));
@@ -179,7 +212,7 @@ fn tick_dates(start: Date, end: Date, step: DateStep) -> Vec<Date> {
             }
         }
         DateStep::Months(n) => {
-            let mut d = if start.day() == 1 { start } else { start.add_months_first(1) };
+            let mut d = if start.day() == 1 && !start.has_time() { start } else { start.add_months_first(1) };
             while (d.month() as i32 - 1) % n != 0 {
                 d = d.add_months_first(1);
             }
@@ -274,5 +307,24 @@ mod tests {
             assert!(t.len() <= max, "{max}: {}", t.len());
         }
         assert!(date_ticks(d("2025-10-15"), d("2025-10-01"), 5).1.is_empty());
+    }
+
+    #[test]
+    fn an_intraday_window_ticks_minutes_and_hours() {
+        let at = |s: &str| Date::parse_datetime(s).unwrap().0;
+        // A trading day, 13:30 to 20:00 UTC: hourly ticks, the first with its day.
+        let (step, ticks) = date_ticks(at("2025-09-10T13:30Z"), at("2025-09-10T20:00Z"), 8);
+        assert_eq!(step, DateStep::Seconds(3600));
+        let labels: Vec<String> = ticks.iter().map(|t| t.1.clone()).collect();
+        assert_eq!(labels, ["10 Sep 14:00", "15:00", "16:00", "17:00", "18:00", "19:00", "20:00"]);
+        // Half an hour: five-minute ticks.
+        let (step, ticks) = date_ticks(at("2025-09-10T13:31Z"), at("2025-09-10T14:01Z"), 8);
+        assert_eq!((step, ticks.len()), (DateStep::Seconds(300), 6));
+        // Across midnight: the new day is named.
+        let (_, ticks) = date_ticks(at("2025-09-10T18:00Z"), at("2025-09-11T06:00Z"), 6);
+        assert!(ticks.iter().any(|t| t.1 == "11 Sep 00:00"), "{ticks:?}");
+        // A year of days keeps its calendar ticks.
+        assert!(matches!(date_ticks(d("2025-01-01"), d("2025-12-31"), 8).0, DateStep::Months(_)));
+        assert!(matches!(date_ticks(d("2025-09-01"), d("2025-09-10"), 10).0, DateStep::Days(_)));
     }
 }

@@ -372,7 +372,7 @@ impl Dataset {
     pub fn article_cutoff(&self) -> Option<Date> {
         let (d, p) = self.published?;
         Some(match p {
-            DatePrecision::Day => d,
+            DatePrecision::Day | DatePrecision::Time => d,
             DatePrecision::Month => Date::from_days(d.add_months_first(1).days() - 1),
             DatePrecision::Year => Date::from_days(d.add_months_first(12).days() - 1),
         })
@@ -660,7 +660,7 @@ impl ProblemKind {
                 UnknownKeyword { value, allowed } => format!("\"{value}\" is not one of: {allowed}"),
                 UnsupportedFormat(f) => format!("the format \"{f}\" is not supported (expected \"{FORMAT}\")"),
                 NotFinite => "the value is not a finite number".into(),
-                BadDate(d) => format!("\"{d}\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+                BadDate(d) => format!("\"{d}\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY) or a date-time (YYYY-MM-DD HH:MM[:SS][±HH:MM])"),
                 Unsorted => "dates must be in increasing order; this one comes before the previous point".into(),
                 DuplicateDate(d) => format!("the date {d} appears twice"),
                 DuplicateId => "this id is used twice".into(),
@@ -668,7 +668,7 @@ impl ProblemKind {
                 UnknownRef { what, id } => format!("refers to {what} \"{id}\", which is not in the file"),
                 TooLarge { bytes, limit } => format!("the file is {} MB, over the limit of {} MB", mb(*bytes), mb(*limit)),
                 TooManyPoints { count, limit } => format!("{count} points, over the limit of {limit}"),
-                CsvNoDateColumn => "the first column must hold dates (YYYY-MM-DD)".into(),
+                CsvNoDateColumn => "the first column must hold dates (YYYY-MM-DD), date-times (YYYY-MM-DD HH:MM) or, if named like a time, Unix time".into(),
                 CsvNoNumbers => "no column after the date holds numbers".into(),
                 CsvRowLength { expected, found } => format!("this row has {found} cells, the header has {expected}"),
                 NotADataset => "this is neither a dataset (JSON) nor a CSV with a header row".into(),
@@ -696,7 +696,7 @@ impl ProblemKind {
                 UnknownKeyword { value, allowed } => format!("\"{value}\" ليست من القيم المسموح بها: {allowed}"),
                 UnsupportedFormat(f) => format!("الصيغة \"{f}\" غير مدعومة (المتوقع \"{FORMAT}\")"),
                 NotFinite => "القيمة ليست عددًا منتهيًا".into(),
-                BadDate(d) => format!("\"{d}\" ليس تاريخًا (YYYY-MM-DD أو YYYY-MM أو YYYY)"),
+                BadDate(d) => format!("\"{d}\" ليس تاريخًا (YYYY-MM-DD أو YYYY-MM أو YYYY) ولا تاريخًا ووقتًا (YYYY-MM-DD HH:MM[:SS][±HH:MM])"),
                 Unsorted => "يجب أن تكون التواريخ تصاعدية؛ هذا التاريخ يسبق النقطة السابقة".into(),
                 DuplicateDate(d) => format!("التاريخ {d} مكرر"),
                 DuplicateId => "هذا المعرّف مستخدم مرتين".into(),
@@ -704,7 +704,7 @@ impl ProblemKind {
                 UnknownRef { what, id } => format!("يشير إلى {} \"{id}\" غير الموجود في الملف", section_name(what, Lang::Ar)),
                 TooLarge { bytes, limit } => format!("حجم الملف {} ميغابايت، وهو أكبر من الحد المسموح ({} ميغابايت)", mb(*bytes), mb(*limit)),
                 TooManyPoints { count, limit } => format!("{count} نقطة، وهو أكثر من الحد المسموح ({limit})"),
-                CsvNoDateColumn => "يجب أن يحتوي العمود الأول على تواريخ (YYYY-MM-DD)".into(),
+                CsvNoDateColumn => "يجب أن يحتوي العمود الأول على تواريخ (YYYY-MM-DD) أو تواريخ وأوقات (YYYY-MM-DD HH:MM) أو، إن سُمّي باسم وقت، وقت يونكس".into(),
                 CsvNoNumbers => "لا يحتوي أي عمود بعد التاريخ على أرقام".into(),
                 CsvRowLength { expected, found } => format!("في هذا الصف {found} خلايا، وفي صف العناوين {expected}"),
                 NotADataset => "هذا الملف ليس مجموعة بيانات (JSON) ولا ملف CSV بصف عناوين".into(),

@@ -142,7 +142,7 @@ fn push_citation(out: &mut String, citation: &[String]) {
 pub fn file_name(story: &str, from: Date, to: Date, mode: Mode, ext: &str) -> String {
     let story: String = story.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     let story = if story.is_empty() { "chart".into() } else { story };
-    format!("{story}_{}_{}_{}.{ext}", from.iso(), to.iso(), mode.keyword())
+    format!("{story}_{}_{}_{}.{ext}", from.iso().replace(':', ""), to.iso().replace(':', ""), mode.keyword())
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ const MONTHS_AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبر
 /// How a date tick reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tick {
+    /// `13:30` (UTC).
+    Time,
+    /// `10 Sep 13:30`: the first tick of an intraday axis, and each midnight.
+    DayTime,
     DayMonth,
     Month,
     MonthYear,
@@ -28,8 +32,9 @@ pub trait Fmt {
     /// A plain number, grouped, at `decimals` places.
     fn number(&self, v: f64, decimals: usize) -> String;
 
+    /// A day, or an instant with its time of day (UTC).
     fn long(&self, d: Date) -> String {
-        self.date(d, DatePrecision::Day)
+        self.date(d, if d.has_time() { DatePrecision::Time } else { DatePrecision::Day })
     }
 
     /// A value in its unit: `$324.63` / `324.63 دولار`, `$29.3bn` / `29.3 مليار دولار`.
@@ -89,6 +94,7 @@ impl Fmt for Plain {
                 DatePrecision::Day => format!("{} {} {}", d.day(), MONTHS_AR[d.month() as usize - 1], d.year()),
                 DatePrecision::Month => format!("{} {}", MONTHS_AR[d.month() as usize - 1], d.year()),
                 DatePrecision::Year => d.year().to_string(),
+                DatePrecision::Time => format!("{} {} {}، {} UTC", d.day(), MONTHS_AR[d.month() as usize - 1], d.year(), d.clock()),
             },
         }
     }
@@ -99,6 +105,8 @@ impl Fmt for Plain {
             Lang::Ar => MONTHS_AR[d.month() as usize - 1].to_string(),
         };
         match t {
+            Tick::Time => d.clock(),
+            Tick::DayTime => format!("{} {month} {}", d.day(), d.clock()),
             Tick::DayMonth => format!("{} {month}", d.day()),
             Tick::Month => month,
             Tick::MonthYear => format!("{month} {}", d.year()),

@@ -33,9 +33,18 @@ pub fn address(text: &str) {
     assert_eq!(super::permalink::parse(&super::permalink::to_query(&p)), p);
 }
 
-/// A date.
+/// A date or a date-time: what is read is written back and read the same.
 pub fn date(text: &str) {
-    if let Ok((d, _)) = super::date::Date::parse_flexible(text) {
-        assert_eq!(super::date::Date::parse_iso(&d.iso()).ok(), Some(d));
+    use super::date::Date;
+    if let Ok((d, _)) = Date::parse_flexible(text) {
+        assert_eq!(Date::parse_instant(&d.iso()).ok(), Some(d));
+    }
+    if let Ok((d, _)) = Date::parse_datetime(text) {
+        assert_eq!(Date::parse_instant(&d.iso()).ok(), Some(d));
+    }
+    if let Ok(n) = text.trim().parse::<i64>() {
+        if let Some(d) = Date::from_unix(n) {
+            assert_eq!(Date::parse_instant(&d.iso()).ok(), Some(d));
+        }
     }
 }

@@ -37,15 +37,51 @@ fn parse_number(cell: &str, semicolon: bool) -> Option<f64> {
     s.parse::<f64>().ok()
 }
 
-/// The date at the start of a cell: `2025-01-02`, `2025-01-02T00:00:00Z`,
-/// `2025-01-02 16:00`, or `2025-01`.
-fn parse_date(cell: &str) -> Option<(Date, DatePrecision)> {
+/// A cell of the date column, read.
+#[derive(Clone, Copy)]
+struct When {
+    /// The day as the file wrote it (its own zone).
+    day: Date,
+    /// Month or year precision for `2025-01` / `2025`, else a day.
+    precision: DatePrecision,
+    /// The instant in UTC, for a cell with a time of day or Unix time.
+    instant: Option<Date>,
+    /// The offset from UTC the cell gave, in minutes.
+    offset: Option<i32>,
+    /// True when the time the file wrote is midnight (a daily export that writes times).
+    midnight: bool,
+}
+
+/// Reads a date cell: `2025-01-02`, `2025-01`, `2025`, a date-time
+/// (`2025-09-10 09:31:00-04:00`, `2025-09-10T13:31Z`, `2025-09-10 13:31`), or,
+/// in a column named like a time (time, timestamp, unix, epoch, date), Unix
+/// seconds or milliseconds.
+fn parse_when(cell: &str, unix_column: bool) -> Option<When> {
     let c = cell.trim();
-    let head = match c.get(10..11) {
-        Some("T") | Some(" ") => &c[..10],
-        _ => c,
-    };
-    Date::parse_flexible(head).ok()
+    if c.len() > 10 && matches!(c.as_bytes()[10], b'T' | b't' | b' ') {
+        let (instant, offset) = Date::parse_datetime(c).ok()?;
+        let local = Date::from_secs(instant.secs() + offset.unwrap_or(0) as i64 * 60)?;
+        return Some(When { day: local.day_start(), precision: DatePrecision::Day, instant: Some(instant), offset, midnight: !local.has_time() });
+    }
+    if unix_column && c.len() >= 5 && c.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-')) {
+        let instant = Date::from_unix(c.parse().ok()?)?;
+        return Some(When { day: instant.day_start(), precision: DatePrecision::Day, instant: Some(instant), offset: Some(0), midnight: !instant.has_time() });
+    }
+    let (day, precision) = Date::parse_flexible(c).ok()?;
+    Some(When { day, precision, instant: None, offset: None, midnight: true })
+}
+
+/// Whether a header names a time column whose numbers may be Unix time.
+fn names_a_time(header: &str) -> bool {
+    let h = header.trim().to_ascii_lowercase();
+    ["time", "unix", "epoch", "date"].iter().any(|w| h.contains(w)) || h == "ts"
+}
+
+/// "UTC−04:00" for −240 minutes.
+fn utc_offset(minutes: i32) -> String {
+    let sign = if minutes < 0 { '\u{2212}' } else { '+' };
+    let m = minutes.unsigned_abs();
+    format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
 fn slug(s: &str) -> String {
@@ -75,17 +111,18 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
     };
     let rows: Vec<_> = it.collect();
     let ncols = header.fields.len();
+    let unix_column = names_a_time(&header.fields[0]);
     let mut problems = Vec::new();
-    let mut dated = Vec::with_capacity(rows.len());
+    let mut read = Vec::with_capacity(rows.len());
     for r in &rows {
         if r.fields.len() != ncols {
             problems
                 .push(Problem::new(Loc { line: Some((r.line, 0)), ..Loc::default() }, ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() }));
             continue;
         }
-        match parse_date(&r.fields[0]) {
-            Some(d) => dated.push((d, r)),
-            None if dated.is_empty() && problems.is_empty() => {
+        match parse_when(&r.fields[0], unix_column) {
+            Some(w) => read.push((w, r)),
+            None if read.is_empty() && problems.is_empty() => {
                 return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);
             }
             None => problems.push(Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::BadDate(r.fields[0].trim().into()))),
@@ -94,6 +131,39 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
             break;
         }
     }
+    // Times of day: a file whose times are all midnight where it was written is a
+    // daily export (its days are kept as written); any other time makes the file
+    // intraday, kept in UTC, with the offsets the file gave said in a caveat.
+    let intraday = read.iter().any(|(w, _)| w.instant.is_some() && !w.midnight);
+    let mut offsets: Vec<i32> = Vec::new();
+    let mut dated: Vec<((Date, DatePrecision), &csv::Record)> = Vec::with_capacity(read.len());
+    for (w, r) in read {
+        match (intraday, w.instant) {
+            (true, Some(t)) => {
+                if let Some(o) = w.offset.filter(|o| !offsets.contains(o)) {
+                    offsets.push(o);
+                }
+                dated.push(((t, DatePrecision::Time), r));
+            }
+            (true, None) => dated.push(((w.day, DatePrecision::Time), r)),
+            (false, _) => dated.push(((w.day, w.precision), r)),
+        }
+    }
+    offsets.sort_unstable();
+    let caveat = intraday.then(|| {
+        let given = offsets.iter().filter(|o| **o != 0).map(|o| utc_offset(*o)).collect::<Vec<_>>().join(", ");
+        if given.is_empty() {
+            Text {
+                en: "Times of day in UTC (as the file gives them, or with no zone named).".into(),
+                ar: "الأوقات بالتوقيت العالمي المنسق (كما يذكرها الملف، أو دون منطقة زمنية مسمّاة).".into(),
+            }
+        } else {
+            Text {
+                en: format!("Times of day shown in UTC; the file gave them at {given}."),
+                ar: format!("الأوقات معروضة بالتوقيت العالمي المنسق؛ أعطاها الملف بتوقيت {given}."),
+            }
+        }
+    });
     if rows.len() > MAX_SERIES_POINTS {
         problems.push(Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows.len(), limit: MAX_SERIES_POINTS }));
     }
@@ -146,7 +216,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
             kind: Kind::Other,
             frequency: Frequency::Irregular,
             sources: vec!["file".into()],
-            caveat: None,
+            caveat: caveat.clone(),
             decimals: None,
             chart: None,
             series: Series { id, name: label, points },
@@ -213,6 +283,48 @@ mod tests {
     }
 
     #[test]
+    fn a_minute_export_keeps_its_times_in_utc_and_says_the_offset() {
+        let csv = "Datetime,Close\n2025-09-10 09:31:00-04:00,328.1\n2025-09-10 09:32:00-04:00,329.5\n2025-09-10 09:33:00-04:00,\n2025-09-10 09:34:00-04:00,330\n";
+        let ds = import_csv(csv, "orcl-1m.csv").unwrap();
+        let s = &ds.series[0];
+        let iso: Vec<String> = s.series.points.iter().map(|p| p.date.iso()).collect();
+        assert_eq!(iso, ["2025-09-10T13:31Z", "2025-09-10T13:32Z", "2025-09-10T13:34Z"]);
+        assert!(s.precision.iter().all(|p| *p == DatePrecision::Time));
+        let c = s.caveat.as_ref().unwrap();
+        assert!(c.en.contains("UTC") && c.en.contains("UTC\u{2212}04:00"), "{}", c.en);
+        assert!(c.ar.contains("UTC\u{2212}04:00"));
+        // Across the change to winter time the offsets differ; both are said.
+        let ds = import_csv("Datetime,Close\n2025-10-31 15:59:00-04:00,1\n2025-11-03 09:30:00-05:00,2\n", "dst.csv").unwrap();
+        assert_eq!(ds.series[0].series.points[1].date.iso(), "2025-11-03T14:30Z");
+        assert!(ds.series[0].caveat.as_ref().unwrap().en.contains("UTC\u{2212}05:00, UTC\u{2212}04:00"));
+    }
+
+    #[test]
+    fn a_daily_export_that_writes_midnight_times_stays_daily() {
+        // yfinance writes daily closes as "2025-01-02 00:00:00-05:00": the day as written, no time, no caveat.
+        let ds = import_csv("Date,Close\n2025-01-02 00:00:00-05:00,10\n2025-01-03 00:00:00-05:00,11\n", "d.csv").unwrap();
+        let s = &ds.series[0];
+        assert_eq!(s.series.points.iter().map(|p| p.date.iso()).collect::<Vec<_>>(), ["2025-01-02", "2025-01-03"]);
+        assert!(s.precision.iter().all(|p| *p == DatePrecision::Day) && s.caveat.is_none());
+    }
+
+    #[test]
+    fn unix_time_in_a_time_column() {
+        let ds = import_csv("timestamp,price\n1757511060,1\n1757511120,2\n", "u.csv").unwrap();
+        assert_eq!(ds.series[0].series.points[0].date.iso(), "2025-09-10T13:31Z");
+        let ds = import_csv("time,price\n1757511060000,1\n1757511120000,2\n", "ms.csv").unwrap();
+        assert_eq!(ds.series[0].series.points[1].date.iso(), "2025-09-10T13:32Z");
+        // Numbers in a column not named like a time are not dates.
+        assert!(import_csv("id,price\n1757511060,1\n", "x.csv").is_err());
+    }
+
+    #[test]
+    fn a_bad_time_is_named_with_its_line_and_column() {
+        let msg = import_csv("Datetime,Close\n2025-09-10 09:31,1\n2025-09-10 25:00,2\n", "f.csv").unwrap_err()[0].message(Lang::En);
+        assert!(msg.starts_with("line 3, column 1") && msg.contains("2025-09-10 25:00"), "{msg}");
+    }
+
+    #[test]
     fn semicolons_and_decimal_commas() {
         let ds = import_csv("Datum;Schluss\n2025-01-02;1.234,5\n2025-01-03T00:00:00Z;1234,75\n", "de.csv").unwrap();
         assert_eq!(ds.series[0].series.points.iter().map(|p| p.value).collect::<Vec<_>>(), vec![1234.5, 1234.75]);
@@ -221,7 +333,7 @@ mod tests {
     #[test]
     fn clear_messages_for_what_cannot_be_read() {
         let msg = |csv: &str| import_csv(csv, "f.csv").unwrap_err().iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>();
-        assert_eq!(msg("Name,Value\nabc,1\n"), vec!["line 2, column 1: the first column must hold dates (YYYY-MM-DD)"]);
+        assert_eq!(msg("Name,Value\nabc,1\n"), vec!["line 2, column 1: the first column must hold dates (YYYY-MM-DD), date-times (YYYY-MM-DD HH:MM) or, if named like a time, Unix time"]);
         assert_eq!(msg("Date,Close\n2025-01-02,1\n2025-01-03,n/a\n"), vec!["line 3, column 2, field \"Close\": expected a number"]);
         assert_eq!(msg("Date,Close\n2025-01-02,1\n2025-01-02,2\n"), vec!["line 3, column 1: the date 2025-01-02 appears twice"]);
         assert_eq!(msg("Date,Close\n2025-01-02,1,3\n"), vec!["line 2: this row has 3 cells, the header has 2"]);

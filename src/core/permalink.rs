@@ -124,11 +124,11 @@ pub fn parse(query: &str) -> Params {
             }
             "time" => {
                 p.time = v.split_once("..").and_then(|(a, b)| {
-                    let (a, b) = (Date::parse_iso(a).ok()?, Date::parse_iso(b).ok()?);
+                    let (a, b) = (Date::parse_instant(a).ok()?, Date::parse_instant(b).ok()?);
                     Some((a.min(b), a.max(b)))
                 })
             }
-            "cursor" => p.cursor = Date::parse_iso(&v).ok(),
+            "cursor" => p.cursor = Date::parse_instant(&v).ok(),
             "table" => p.table = flag(&v),
             "lang" => p.lang = Lang::from_code(&v).filter(|_| v.len() <= 8),
             "theme" => {
@@ -253,6 +253,18 @@ mod tests {
         assert!(q.contains("data=https://example.org/my%20data.json%3Fx%3D1%26y%3D2"), "{q}");
         assert_eq!(parse(&q), p);
         assert_eq!(parse(&format!("?{q}")), p);
+    }
+
+    #[test]
+    fn times_of_day_travel_in_the_address() {
+        let at = |s: &str| Date::parse_datetime(s).unwrap().0;
+        let p = Params { time: Some((at("2025-09-10T13:31Z"), at("2025-09-10T19:59:30Z"))), cursor: Some(at("2025-09-10T15:00Z")), ..Params::default() };
+        let q = to_query(&p);
+        assert!(q.contains("time=2025-09-10T13:31Z..2025-09-10T19:59:30Z") && q.contains("cursor=2025-09-10T15:00Z"), "{q}");
+        assert_eq!(parse(&q), p);
+        // Only UTC instants, as written: an offset or a bare time is not an address's.
+        assert_eq!(parse("cursor=2025-09-10T15:00-04:00").cursor, None);
+        assert_eq!(parse("cursor=2025-09-10T15:00").cursor, None);
     }
 
     #[test]

@@ -98,7 +98,7 @@ impl Timeline {
             Err(i) if i >= self.len() => self.len().saturating_sub(1),
             Err(i) => {
                 let (a, b) = (self.steps[i - 1], self.steps[i]);
-                if date.days() - a.days() <= b.days() - date.days() {
+                if date.secs() - a.secs() <= b.secs() - date.secs() {
                     i - 1
                 } else {
                     i
@@ -155,7 +155,7 @@ impl Timeline {
     /// take the room their dates span.
     pub fn fraction(&self, index: usize) -> f64 {
         match (self.steps.first(), self.steps.last(), self.steps.get(index.min(self.len().saturating_sub(1)))) {
-            (Some(a), Some(b), Some(d)) if b > a => (d.days() - a.days()) as f64 / (b.days() - a.days()) as f64,
+            (Some(a), Some(b), Some(d)) if b > a => (d.t() - a.t()) / (b.t() - a.t()),
             _ => 0.0,
         }
     }
@@ -165,8 +165,7 @@ impl Timeline {
     pub fn index_at_fraction(&self, f: f64) -> usize {
         let (Some(a), Some(b)) = (self.steps.first(), self.steps.last()) else { return 0 };
         let f = if f.is_nan() { 0.0 } else { f.clamp(0.0, 1.0) };
-        let day = a.days() as f64 + f * (b.days() - a.days()) as f64;
-        self.nearest(Date::from_days(day.round() as i32))
+        self.nearest(Date::from_t(a.t() + f * (b.t() - a.t())))
     }
 }
 

@@ -82,15 +82,15 @@ pub fn decimate(points: &[Point], columns: usize) -> Vec<Point> {
     if points.len() <= 2 * columns {
         return points.to_vec();
     }
-    let (first, last) = (points[0].date.days() as f64, points[points.len() - 1].date.days() as f64);
+    let (first, last) = (points[0].date.t(), points[points.len() - 1].date.t());
     let span = (last - first).max(1.0);
     let mut out = Vec::with_capacity(2 * columns + 2);
     let mut i = 0;
     while i < points.len() {
-        let col = (((points[i].date.days() as f64 - first) / span) * (columns as f64 - 1.0)).round();
+        let col = (((points[i].date.t() - first) / span) * (columns as f64 - 1.0)).round();
         let mut j = i;
         let (mut lo, mut hi) = (i, i);
-        while j < points.len() && (((points[j].date.days() as f64 - first) / span) * (columns as f64 - 1.0)).round() == col {
+        while j < points.len() && (((points[j].date.t() - first) / span) * (columns as f64 - 1.0)).round() == col {
             if points[j].value < points[lo].value {
                 lo = j;
             }

@@ -281,7 +281,7 @@ pub fn snap(all: &[Date], date: Date) -> Option<Date> {
     let after = all.get(i).copied();
     let before = i.checked_sub(1).and_then(|j| all.get(j).copied());
     match (before, after) {
-        (Some(b), Some(a)) => Some(if date.days() - b.days() <= a.days() - date.days() { b } else { a }),
+        (Some(b), Some(a)) => Some(if date.secs() - b.secs() <= a.secs() - date.secs() { b } else { a }),
         (x, y) => x.or(y),
     }
 }

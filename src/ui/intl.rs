@@ -53,13 +53,34 @@ impl IntlFmt {
                     "long" => o.extend([("day", s("numeric")), ("month", s("short")), ("year", s("numeric"))]),
                     "month-year" => o.extend([("month", s("short")), ("year", s("numeric"))]),
                     "day-month" => o.extend([("day", s("numeric")), ("month", s("short"))]),
+                    "time" => o.extend([("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))]),
+                    "day-time" => o.extend([("day", s("numeric")), ("month", s("short")), ("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))]),
+                    "long-time" => o.extend([
+                        ("day", s("numeric")),
+                        ("month", s("short")),
+                        ("year", s("numeric")),
+                        ("hour", s("2-digit")),
+                        ("minute", s("2-digit")),
+                        ("hourCycle", s("h23")),
+                        ("timeZoneName", s("short")),
+                    ]),
+                    "long-time-s" => o.extend([
+                        ("day", s("numeric")),
+                        ("month", s("short")),
+                        ("year", s("numeric")),
+                        ("hour", s("2-digit")),
+                        ("minute", s("2-digit")),
+                        ("second", s("2-digit")),
+                        ("hourCycle", s("h23")),
+                        ("timeZoneName", s("short")),
+                    ]),
                     "month" => o.push(("month", s("short"))),
                     _ => o.push(("year", s("numeric"))),
                 }
                 Intl::DateTimeFormat::new(&self.locales(), &options(&o)).format()
             })
             .clone();
-        let js = js_sys::Date::new(&JsValue::from_f64(d.days() as f64 * 86_400_000.0));
+        let js = js_sys::Date::new(&JsValue::from_f64(d.secs() as f64 * 1000.0));
         f.call1(&JsValue::NULL, &js).ok().and_then(|v| v.as_string()).unwrap_or_else(|| d.iso())
     }
 }
@@ -74,11 +95,15 @@ impl Fmt for IntlFmt {
             DatePrecision::Day => self.date_with(d, "long"),
             DatePrecision::Month => self.date_with(d, "month-year"),
             DatePrecision::Year => self.date_with(d, "year"),
+            DatePrecision::Time if d.hms().2 != 0 => self.date_with(d, "long-time-s"),
+            DatePrecision::Time => self.date_with(d, "long-time"),
         }
     }
 
     fn tick(&self, d: Date, t: Tick) -> String {
         match t {
+            Tick::Time => self.date_with(d, "time"),
+            Tick::DayTime => self.date_with(d, "day-time"),
             Tick::DayMonth => self.date_with(d, "day-month"),
             Tick::Month => self.date_with(d, "month"),
             Tick::MonthYear => self.date_with(d, "month-year"),

@@ -100,7 +100,7 @@ pub fn Scrubber() -> impl IntoView {
         if cutoff < first || cutoff >= last {
             return None;
         }
-        let f = (cutoff.days() - first.days()) as f64 / (last.days() - first.days()) as f64;
+        let f = (cutoff.t() - first.t()) / (last.t() - first.t());
         Some((f, label))
     };
     let range_style = move || {

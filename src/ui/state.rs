@@ -345,7 +345,7 @@ impl AppState {
                 again.borrow_mut().take();
                 return;
             }
-            let lerp = |x: Date, y: Date| Date::from_days((x.days() as f64 + (y.days() - x.days()) as f64 * e).round() as i32);
+            let lerp = |x: Date, y: Date| Date::from_t(x.t() + (y.t() - x.t()) * e);
             let (a, b) = (lerp(a0, a1), lerp(b0, b1));
             let w = state.timeline.with_untracked(|tl| tl.window_for(a, b));
             state.window.set(w);
