@@ -4,7 +4,7 @@
 //! ratio 1 and 2. Figures, never assertions on time.
 //!
 //!   ./scripts/bench.sh                                  (builds, then runs this in full)
-//!   cargo test --test browser_bench -- --full [cases]   (on an existing dist/)
+//!   cargo test --test browser_bench -- --full [cases]   (on an existing dist/; BENCH_REPS=3 runs per page)
 //!   cargo test --test browser_bench -- --smoke          (the test command's smoke run)
 //!
 //! Cases: `bundled` (the first view: Oracle's first step, from the page's own
@@ -20,6 +20,7 @@
 //! ours, the Wasm memory after the steps. The table goes to stdout and to
 //! target/bench/browser.md, with the sizes of the built files.
 
+#[allow(dead_code)] // the browser tests' helpers: this uses some of them
 mod support;
 
 use serde_json::json;
@@ -309,7 +310,8 @@ fn main() {
         if wanted("bundled") {
             cases.insert(0, Case { name: "bundled".into(), file: None, series: 1 });
         }
-        Run { steps: 100, toggles: 20, reps: 3, dprs: vec![1.0, 2.0], cases }
+        let reps = std::env::var("BENCH_REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+        Run { steps: 100, toggles: 20, reps, dprs: vec![1.0, 2.0], cases }
     };
 
     let mut extra: Vec<(String, Vec<u8>)> = vec![

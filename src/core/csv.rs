@@ -38,70 +38,125 @@ impl CsvError {
 
 /// Splits `text` into records. Blank lines are skipped.
 pub fn parse(text: &str, delimiter: char) -> Result<Vec<Record>, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = Reader::new(text, delimiter);
     let mut records = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut quoted_field = false;
-    let mut line = 1;
-    let mut start_line = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                '\n' => {
-                    line += 1;
-                    field.push(c);
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() && !quoted_field => {
-                in_quotes = true;
-                quoted_field = true;
-            }
-            '"' => {
-                return Err(CsvError::new(line, CsvFault::QuoteInUnquotedField));
-            }
-            c if c == delimiter => {
-                fields.push(std::mem::take(&mut field));
-                quoted_field = false;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                fields.push(std::mem::take(&mut field));
-                quoted_field = false;
-                if !(fields.len() == 1 && fields[0].is_empty()) {
-                    records.push(Record { line: start_line, fields: std::mem::take(&mut fields) });
-                }
-                fields.clear();
-                line += 1;
-                start_line = line;
-            }
-            _ => {
-                if quoted_field {
-                    return Err(CsvError::new(line, CsvFault::TextAfterClosingQuote));
-                }
-                field.push(c);
-            }
-        }
-    }
-    if in_quotes {
-        return Err(CsvError::new(start_line, CsvFault::UnclosedQuote));
-    }
-    fields.push(field);
-    if !(fields.len() == 1 && fields[0].is_empty()) {
-        records.push(Record { line: start_line, fields });
+    while let Some(r) = reader.next_record() {
+        records.push(r?);
     }
     Ok(records)
+}
+
+/// Reads records one at a time from a byte position, so a big file can be read
+/// in slices: [`Reader::at`] resumes where [`Reader::pos`] and [`Reader::line`] left off.
+pub struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    delimiter: char,
+}
+
+impl<'a> Reader<'a> {
+    /// From the start of `text` (after a BOM).
+    pub fn new(text: &'a str, delimiter: char) -> Reader<'a> {
+        let pos = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        Reader { text, pos, line: 1, delimiter }
+    }
+
+    /// From byte `pos`, which is on `line` (both as a reader left them).
+    pub fn at(text: &'a str, pos: usize, line: usize, delimiter: char) -> Reader<'a> {
+        Reader { text, pos: pos.min(text.len()), line, delimiter }
+    }
+
+    /// The byte where the next record starts.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// The line the next record starts on.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The next record that is not a blank line; after an error, nothing more.
+    pub fn next_record(&mut self) -> Option<Result<Record, CsvError>> {
+        loop {
+            if self.pos >= self.text.len() {
+                return None;
+            }
+            let rest = &self.text[self.pos..];
+            let mut fields = Vec::new();
+            let mut field = String::new();
+            let mut in_quotes = false;
+            let mut quoted_field = false;
+            let start_line = self.line;
+            let mut end = rest.len();
+            let mut ended = false;
+            let mut chars = rest.char_indices().peekable();
+            let mut fail = None;
+            while let Some((i, c)) = chars.next() {
+                if in_quotes {
+                    match c {
+                        '"' if matches!(chars.peek(), Some((_, '"'))) => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        '"' => in_quotes = false,
+                        '\n' => {
+                            self.line += 1;
+                            field.push(c);
+                        }
+                        _ => field.push(c),
+                    }
+                    continue;
+                }
+                match c {
+                    '"' if field.is_empty() && !quoted_field => {
+                        in_quotes = true;
+                        quoted_field = true;
+                    }
+                    '"' => {
+                        fail = Some(CsvError::new(self.line, CsvFault::QuoteInUnquotedField));
+                        break;
+                    }
+                    c if c == self.delimiter => {
+                        fields.push(std::mem::take(&mut field));
+                        quoted_field = false;
+                    }
+                    '\r' if matches!(chars.peek(), Some((_, '\n'))) => {}
+                    '\n' | '\r' => {
+                        fields.push(std::mem::take(&mut field));
+                        end = i + c.len_utf8();
+                        ended = true;
+                        self.line += 1;
+                        break;
+                    }
+                    _ => {
+                        if quoted_field {
+                            fail = Some(CsvError::new(self.line, CsvFault::TextAfterClosingQuote));
+                            break;
+                        }
+                        field.push(c);
+                    }
+                }
+            }
+            if fail.is_none() && !ended {
+                if in_quotes {
+                    fail = Some(CsvError::new(start_line, CsvFault::UnclosedQuote));
+                } else {
+                    fields.push(field);
+                }
+            }
+            if let Some(e) = fail {
+                self.pos = self.text.len();
+                return Some(Err(e));
+            }
+            self.pos += end;
+            if fields.len() == 1 && fields[0].is_empty() {
+                continue;
+            }
+            return Some(Ok(Record { line: start_line, fields }));
+        }
+    }
 }
 
 /// Guesses the delimiter from the header line: `;` if it has more semicolons

@@ -94,142 +94,260 @@ fn slug(s: &str) -> String {
     }
 }
 
+/// Reads a CSV in one go (see [`CsvImport`] for reading a big one in slices).
 pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> {
-    if text.len() > MAX_BYTES {
-        return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
-    }
-    // More rows than a series may hold: refused before any parsing (a count of lines is cheap).
-    let rows = text.lines().filter(|l| !l.trim().is_empty()).count().saturating_sub(1);
-    if rows > MAX_SERIES_POINTS {
-        return Err(vec![Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows, limit: MAX_SERIES_POINTS })]);
-    }
-    let delim = csv::sniff_delimiter(text);
-    let records = csv::parse(text, delim).map_err(|e| vec![Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Csv(e.fault))])?;
-    let mut it = records.into_iter();
-    let Some(header) = it.next().filter(|h| h.fields.len() >= 2) else {
-        return Err(vec![Problem::new(Loc::default(), ProblemKind::NotADataset)]);
-    };
-    let rows: Vec<_> = it.collect();
-    let ncols = header.fields.len();
-    let unix_column = names_a_time(&header.fields[0]);
-    let mut problems = Vec::new();
-    let mut read = Vec::with_capacity(rows.len());
-    for r in &rows {
-        if r.fields.len() != ncols {
-            problems
-                .push(Problem::new(Loc { line: Some((r.line, 0)), ..Loc::default() }, ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() }));
-            continue;
+    let mut import = CsvImport::new(text.to_string(), file_name)?;
+    while !import.step(usize::MAX)? {}
+    import.finish()
+}
+
+/// A cell after the date column, read.
+#[derive(Clone, Copy)]
+enum Cell {
+    Empty,
+    Number(f64),
+    NotFinite,
+    Text,
+}
+
+/// How far a sliced import has read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    /// Bytes of the text read so far, and in all.
+    pub bytes: usize,
+    pub total: usize,
+    /// Rows read (with a date).
+    pub rows: usize,
+    /// Numbers read.
+    pub points: usize,
+}
+
+/// A CSV import done in slices, so a big file never holds the page for long:
+/// `new` checks the limits and reads the header, each `step` reads some rows
+/// (the caller yields to the browser in between, shows `progress`, and may
+/// drop the import to cancel it), and `finish` orders the rows and builds the
+/// dataset. Rows keep only what they hold (a date and a number or a gap per
+/// cell), never their text.
+pub struct CsvImport {
+    text: String,
+    file_name: String,
+    pos: usize,
+    line: usize,
+    delimiter: char,
+    header: Vec<String>,
+    unix_column: bool,
+    /// Per row with a date: the date and the row's line.
+    whens: Vec<(When, usize)>,
+    /// Per row with a date, its cells after the date (row after row).
+    cells: Vec<Cell>,
+    points: usize,
+    problems: Vec<Problem>,
+    done: bool,
+}
+
+impl CsvImport {
+    pub fn new(text: String, file_name: &str) -> Result<CsvImport, Vec<Problem>> {
+        if text.len() > MAX_BYTES {
+            return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
         }
-        match parse_when(&r.fields[0], unix_column) {
-            Some(w) => read.push((w, r)),
-            None if read.is_empty() && problems.is_empty() => {
-                return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);
-            }
-            None => problems.push(Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::BadDate(r.fields[0].trim().into()))),
+        // More rows than a series may hold: refused before any parsing (a count of lines is cheap).
+        let rows = text.lines().filter(|l| !l.trim().is_empty()).count().saturating_sub(1);
+        if rows > MAX_SERIES_POINTS {
+            return Err(vec![Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows, limit: MAX_SERIES_POINTS })]);
         }
-        if problems.len() >= 200 {
-            break;
-        }
+        let delimiter = csv::sniff_delimiter(&text);
+        let mut reader = csv::Reader::new(&text, delimiter);
+        let header = match reader.next_record() {
+            Some(Ok(h)) if h.fields.len() >= 2 => h.fields,
+            Some(Err(e)) => return Err(vec![csv_problem(e)]),
+            _ => return Err(vec![Problem::new(Loc::default(), ProblemKind::NotADataset)]),
+        };
+        let (pos, line) = (reader.pos(), reader.line());
+        let unix_column = names_a_time(&header[0]);
+        let width = header.len() - 1;
+        Ok(CsvImport {
+            file_name: file_name.to_string(),
+            pos,
+            line,
+            delimiter,
+            unix_column,
+            whens: Vec::with_capacity(rows),
+            cells: Vec::with_capacity(rows.saturating_mul(width).min(MAX_TOTAL_POINTS)),
+            points: 0,
+            problems: Vec::new(),
+            done: false,
+            header,
+            text,
+        })
     }
-    // Times of day: a file whose times are all midnight where it was written is a
-    // daily export (its days are kept as written); any other time makes the file
-    // intraday, kept in UTC, with the offsets the file gave said in a caveat.
-    let intraday = read.iter().any(|(w, _)| w.instant.is_some() && !w.midnight);
-    let mut offsets: Vec<i32> = Vec::new();
-    let mut dated: Vec<((Date, DatePrecision), &csv::Record)> = Vec::with_capacity(read.len());
-    for (w, r) in read {
-        match (intraday, w.instant) {
-            (true, Some(t)) => {
-                if let Some(o) = w.offset.filter(|o| !offsets.contains(o)) {
-                    offsets.push(o);
+
+    pub fn progress(&self) -> Progress {
+        Progress { bytes: self.pos, total: self.text.len(), rows: self.whens.len(), points: self.points }
+    }
+
+    /// Reads up to `rows` more records; true once the whole file is read.
+    pub fn step(&mut self, rows: usize) -> Result<bool, Vec<Problem>> {
+        if self.done {
+            return Ok(true);
+        }
+        let ncols = self.header.len();
+        let semicolon = self.delimiter == ';';
+        let mut reader = csv::Reader::at(&self.text, self.pos, self.line, self.delimiter);
+        for _ in 0..rows {
+            let r = match reader.next_record() {
+                None => {
+                    self.done = true;
+                    break;
                 }
-                dated.push(((t, DatePrecision::Time), r));
-            }
-            (true, None) => dated.push(((w.day, DatePrecision::Time), r)),
-            (false, _) => dated.push(((w.day, w.precision), r)),
-        }
-    }
-    offsets.sort_unstable();
-    let caveat = intraday.then(|| {
-        let given = offsets.iter().filter(|o| **o != 0).map(|o| utc_offset(*o)).collect::<Vec<_>>().join(", ");
-        if given.is_empty() {
-            Text {
-                en: "Times of day in UTC (as the file gives them, or with no zone named).".into(),
-                ar: "الأوقات بالتوقيت العالمي المنسق (كما يذكرها الملف، أو دون منطقة زمنية مسمّاة).".into(),
-            }
-        } else {
-            Text {
-                en: format!("Times of day shown in UTC; the file gave them at {given}."),
-                ar: format!("الأوقات معروضة بالتوقيت العالمي المنسق؛ أعطاها الملف بتوقيت {given}."),
-            }
-        }
-    });
-    if rows.len() > MAX_SERIES_POINTS {
-        problems.push(Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows.len(), limit: MAX_SERIES_POINTS }));
-    }
-    // Exports come newest-first as often as oldest-first: order by date.
-    dated.sort_by_key(|((d, _), _)| *d);
-    for w in dated.windows(2) {
-        if w[0].0 .0 == w[1].0 .0 {
-            problems.push(Problem::new(Loc { line: Some((w[1].1.line, 1)), ..Loc::default() }, ProblemKind::DuplicateDate(w[1].0 .0.iso_at(w[1].0 .1))));
-        }
-    }
-    let semicolon = delim == ';';
-    let mut series = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
-    for col in 1..ncols {
-        let name = header.fields[col].trim();
-        let mut points = Vec::new();
-        let mut precision = Vec::new();
-        let mut bad = Vec::new();
-        for ((d, p), r) in &dated {
-            let cell = r.fields[col].trim();
-            if cell.is_empty() {
-                continue;
-            }
-            match parse_number(cell, semicolon) {
-                Some(v) if v.is_finite() => {
-                    points.push(Point { date: *d, value: v });
-                    precision.push(*p);
+                Some(Err(e)) => return Err(vec![csv_problem(e)]),
+                Some(Ok(r)) => r,
+            };
+            if r.fields.len() != ncols {
+                self.problems
+                    .push(Problem::new(Loc { line: Some((r.line, 0)), ..Loc::default() }, ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() }));
+            } else {
+                match parse_when(&r.fields[0], self.unix_column) {
+                    Some(w) => {
+                        self.whens.push((w, r.line));
+                        for f in &r.fields[1..] {
+                            let cell = match parse_number(f, semicolon) {
+                                _ if f.trim().is_empty() => Cell::Empty,
+                                Some(v) if v.is_finite() => Cell::Number(v),
+                                Some(_) => Cell::NotFinite,
+                                None => Cell::Text,
+                            };
+                            self.points += matches!(cell, Cell::Number(_)) as usize;
+                            self.cells.push(cell);
+                        }
+                    }
+                    None if self.whens.is_empty() && self.problems.is_empty() => {
+                        return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);
+                    }
+                    None => self.problems.push(Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::BadDate(r.fields[0].trim().into()))),
                 }
-                Some(_) => bad.push((r.line, ProblemKind::NotFinite)),
-                None => bad.push((r.line, ProblemKind::WrongType(Expected::Number))),
+            }
+            if self.problems.len() >= 200 {
+                self.done = true;
+                break;
             }
         }
-        if points.is_empty() {
-            continue; // a text column: not a series
+        (self.pos, self.line) = (reader.pos(), reader.line());
+        Ok(self.done)
+    }
+
+    /// Orders the rows by date and builds the dataset, or lists every problem.
+    pub fn finish(mut self) -> Result<Dataset, Vec<Problem>> {
+        while !self.step(usize::MAX)? {}
+        let CsvImport { file_name, header, whens, cells, mut problems, .. } = self;
+        let width = header.len() - 1;
+        // Times of day: a file whose times are all midnight where it was written is a
+        // daily export (its days are kept as written); any other time makes the file
+        // intraday, kept in UTC, with the offsets the file gave said in a caveat.
+        let intraday = whens.iter().any(|(w, _)| w.instant.is_some() && !w.midnight);
+        let mut offsets: Vec<i32> = Vec::new();
+        // (date, precision, row, line)
+        let mut dated: Vec<(Date, DatePrecision, usize, usize)> = Vec::with_capacity(whens.len());
+        for (row, (w, line)) in whens.iter().enumerate() {
+            match (intraday, w.instant) {
+                (true, Some(t)) => {
+                    if let Some(o) = w.offset.filter(|o| !offsets.contains(o)) {
+                        offsets.push(o);
+                    }
+                    dated.push((t, DatePrecision::Time, row, *line));
+                }
+                (true, None) => dated.push((w.day, DatePrecision::Time, row, *line)),
+                (false, _) => dated.push((w.day, w.precision, row, *line)),
+            }
         }
-        let loc_name = if name.is_empty() { format!("{}", col + 1) } else { name.to_string() };
-        for (line, kind) in bad.into_iter().take(20) {
-            let loc = Loc { field: Some(loc_name.clone()), line: Some((line, col + 1)), ..Loc::default() };
-            problems.push(Problem::new(loc, kind));
-        }
-        let mut id = slug(name);
-        while ids.contains(&id) {
-            id.push('_');
-        }
-        ids.push(id.clone());
-        let label = if name.is_empty() { id.clone() } else { name.to_string() };
-        series.push(SeriesDef {
-            name: Text::same(&label),
-            unit: Unit::Number,
-            kind: Kind::Other,
-            frequency: Frequency::Irregular,
-            sources: vec!["file".into()],
-            caveat: caveat.clone(),
-            decimals: None,
-            chart: None,
-            series: Series { id, name: label, points },
-            precision,
-            notes: Vec::new(),
+        offsets.sort_unstable();
+        let caveat = intraday.then(|| {
+            let given = offsets.iter().filter(|o| **o != 0).map(|o| utc_offset(*o)).collect::<Vec<_>>().join(", ");
+            if given.is_empty() {
+                Text {
+                    en: "Times of day in UTC (as the file gives them, or with no zone named).".into(),
+                    ar: "الأوقات بالتوقيت العالمي المنسق (كما يذكرها الملف، أو دون منطقة زمنية مسمّاة).".into(),
+                }
+            } else {
+                Text {
+                    en: format!("Times of day shown in UTC; the file gave them at {given}."),
+                    ar: format!("الأوقات معروضة بالتوقيت العالمي المنسق؛ أعطاها الملف بتوقيت {given}."),
+                }
+            }
         });
+        // Exports come newest-first as often as oldest-first: order by date (at no cost when already in order).
+        if dated.windows(2).all(|w| w[0].0 <= w[1].0) {
+        } else if dated.windows(2).all(|w| w[0].0 > w[1].0) {
+            dated.reverse();
+        } else {
+            dated.sort_by_key(|d| d.0);
+        }
+        for w in dated.windows(2) {
+            if w[0].0 == w[1].0 {
+                problems.push(Problem::new(Loc { line: Some((w[1].3, 1)), ..Loc::default() }, ProblemKind::DuplicateDate(w[1].0.iso_at(w[1].1))));
+            }
+        }
+        let mut series = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        for col in 0..width {
+            let name = header[col + 1].trim();
+            let mut points = Vec::new();
+            let mut precision = Vec::new();
+            let mut bad = Vec::new();
+            for (d, p, row, line) in &dated {
+                match cells[row * width + col] {
+                    Cell::Empty => {}
+                    Cell::Number(v) => {
+                        points.push(Point { date: *d, value: v });
+                        precision.push(*p);
+                    }
+                    Cell::NotFinite => bad.push((*line, ProblemKind::NotFinite)),
+                    Cell::Text => bad.push((*line, ProblemKind::WrongType(Expected::Number))),
+                }
+            }
+            if points.is_empty() {
+                continue; // a text column: not a series
+            }
+            let loc_name = if name.is_empty() { format!("{}", col + 2) } else { name.to_string() };
+            for (line, kind) in bad.into_iter().take(20) {
+                let loc = Loc { field: Some(loc_name.clone()), line: Some((line, col + 2)), ..Loc::default() };
+                problems.push(Problem::new(loc, kind));
+            }
+            let mut id = slug(name);
+            while ids.contains(&id) {
+                id.push('_');
+            }
+            ids.push(id.clone());
+            let label = if name.is_empty() { id.clone() } else { name.to_string() };
+            series.push(SeriesDef {
+                name: Text::same(&label),
+                unit: Unit::Number,
+                kind: Kind::Other,
+                frequency: Frequency::Irregular,
+                sources: vec!["file".into()],
+                caveat: caveat.clone(),
+                decimals: None,
+                chart: None,
+                series: Series { id, name: label, points },
+                precision,
+                notes: Vec::new(),
+            });
+        }
+        if series.is_empty() && problems.is_empty() {
+            problems.push(Problem::new(Loc::default(), ProblemKind::CsvNoNumbers));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(csv_dataset(&file_name, series))
     }
-    if series.is_empty() && problems.is_empty() {
-        problems.push(Problem::new(Loc::default(), ProblemKind::CsvNoNumbers));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+}
+
+fn csv_problem(e: csv::CsvError) -> Problem {
+    Problem::new(Loc { line: Some((e.line, 0)), ..Loc::default() }, ProblemKind::Csv(e.fault))
+}
+
+/// The dataset of a CSV's series: titled by the file's name, its source "weak".
+fn csv_dataset(file_name: &str, series: Vec<SeriesDef>) -> Dataset {
     let title = Text::same(file_name);
     let story = StoryDef {
         id: "data".into(),
@@ -242,7 +360,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
         faq: Vec::new(),
         steps: Vec::new(),
     };
-    Ok(Dataset {
+    Dataset {
         id: slug(file_name).to_ascii_lowercase(),
         title,
         published: None,
@@ -260,7 +378,7 @@ pub fn import_csv(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> 
         facts: Vec::new(),
         deals: Vec::new(),
         stories: vec![story],
-    })
+    }
 }
 
 #[cfg(test)]
@@ -322,6 +440,41 @@ mod tests {
     fn a_bad_time_is_named_with_its_line_and_column() {
         let msg = import_csv("Datetime,Close\n2025-09-10 09:31,1\n2025-09-10 25:00,2\n", "f.csv").unwrap_err()[0].message(Lang::En);
         assert!(msg.starts_with("line 3, column 1") && msg.contains("2025-09-10 25:00"), "{msg}");
+    }
+
+    #[test]
+    fn a_file_read_in_slices_is_the_file_read_at_once() {
+        let mut csv = String::from("\u{feff}Date,\"Close, adj\",Note\r\n");
+        for i in 0..1000 {
+            let day = Date::from_days(19_000 - i).iso();
+            let note = if i % 7 == 0 { "\"two\nlines\"" } else { "x" };
+            csv.push_str(&format!("{day},{}.5,{note}\r\n", 100 + i % 13));
+            if i % 100 == 0 {
+                csv.push_str("\r\n");
+            }
+        }
+        let whole = import_csv(&csv, "s.csv").unwrap();
+        let mut sliced = CsvImport::new(csv.clone(), "s.csv").unwrap();
+        let mut seen = Vec::new();
+        while !sliced.step(37).unwrap() {
+            seen.push(sliced.progress());
+        }
+        assert!(seen.len() > 20 && seen.windows(2).all(|w| w[0].bytes < w[1].bytes && w[0].rows < w[1].rows), "{seen:?}");
+        assert_eq!(seen.last().unwrap().total, csv.len());
+        assert_eq!(sliced.progress(), Progress { bytes: csv.len(), total: csv.len(), rows: 1000, points: 1000 });
+        assert_eq!(sliced.finish().unwrap(), whole);
+        assert_eq!(whole.series.len(), 1, "the note column is text");
+        assert_eq!(whole.series[0].series.points[0].date, Date::from_days(19_000 - 999));
+        // A quoting fault is found in whichever slice holds it.
+        let mut broken = CsvImport::new(format!("{csv}2030-01-01,\"1\n"), "b.csv").unwrap();
+        let err = loop {
+            match broken.step(100) {
+                Ok(false) => {}
+                Ok(true) => panic!("the unclosed quote should be found"),
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(err[0].kind, ProblemKind::Csv(csv::CsvFault::UnclosedQuote));
     }
 
     #[test]
