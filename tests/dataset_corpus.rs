@@ -52,7 +52,7 @@ fn oversized_files_are_refused_before_parsing() {
     let huge = " ".repeat(liquidity_explorer::core::dataset::MAX_BYTES + 1);
     let p = read(&huge).unwrap_err();
     assert_eq!(p.len(), 1);
-    assert!(p[0].message(Lang::En).contains("over the limit of 64 MB"), "{}", p[0]);
+    assert!(p[0].message(Lang::En).contains("over the limit of 128 MB"), "{}", p[0]);
 }
 
 #[test]

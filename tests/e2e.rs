@@ -1776,10 +1776,10 @@ fn limits_and_unknown_keys_are_told_and_the_chart_stays(c: &Ctx) -> Result<(), S
         format!("const dt=new DataTransfer();dt.items.add({js_file});document.body.dispatchEvent(new DragEvent('drop',{{dataTransfer:dt,bubbles:true,cancelable:true}}));")
     };
     // A file over the size limit is refused at once, naming the limit.
-    c.js(&drop("new File([new Uint8Array(65*1024*1024)],'huge.json',{type:'application/json'})"))?;
+    c.js(&drop("new File([new Uint8Array(129*1024*1024)],'huge.json',{type:'application/json'})"))?;
     let t = c.browser.wait_for("the size refusal", "const p=document.querySelector('.problem');return p?p.textContent:null;", Duration::from_secs(10))?;
-    if !t.as_str().unwrap_or("").contains("over the limit of 64 MB") || c.fingerprint()? != before {
-        return Err(format!("a 65 MB file is refused and the chart stays: {t}"));
+    if !t.as_str().unwrap_or("").contains("over the limit of 128 MB") || c.fingerprint()? != before {
+        return Err(format!("a 129 MB file is refused and the chart stays: {t}"));
     }
     click(c, ".problem button")?;
     // A series over the point limit (a CSV of 1,000,001 rows) likewise.
@@ -2102,6 +2102,53 @@ fn a_minute_file_reads_in_times_of_day(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn a_big_file_shows_its_progress_and_can_be_cancelled(c: &Ctx) -> Result<(), String> {
+    c.open("")?;
+    let before = settled(c)?;
+    // Every text the status line shows, as it shows it.
+    c.js("window.__busy=[];const b=document.querySelector('[data-testid=busy]');new MutationObserver(()=>window.__busy.push(b.textContent)).observe(b,{subtree:true,childList:true,characterData:true});")?;
+    let drop = |rows: usize, name: &str| {
+        format!(
+            "const rows=['Date,A,B'];const d=Date.UTC(1800,0,1);for(let i=0;i<{rows};i++){{rows.push(new Date(d+i*86400000).toISOString().slice(0,10)+','+(i%997)+','+(i%13));}}\
+             const dt=new DataTransfer();dt.items.add(new File([rows.join('\\n')],'{name}',{{type:'text/csv'}}));\
+             document.body.dispatchEvent(new DragEvent('drop',{{dataTransfer:dt,bubbles:true,cancelable:true}}));"
+        )
+    };
+    // A million rows: the page says how far it has read, and Cancel stops it.
+    c.js(&drop(1_000_000, "million.csv"))?;
+    let progress = c.browser.wait_for(
+        "the progress",
+        "const b=document.querySelector('[data-testid=busy]');return b&&/ MB/.test(b.textContent)&&document.querySelector('.cancel-load')?b.textContent:null;",
+        Duration::from_secs(30),
+    )?;
+    if !progress.as_str().unwrap_or("").contains("million.csv") {
+        return Err(format!("the progress names the file: {progress}"));
+    }
+    click(c, ".cancel-load")?;
+    c.browser.wait_for(
+        "the cancellation",
+        "const b=document.querySelector('[data-testid=busy]');return b.textContent.includes('cancelled')&&!document.querySelector('.cancel-load');",
+        Duration::from_secs(5),
+    )?;
+    std::thread::sleep(Duration::from_millis(500));
+    if c.fingerprint()? != before || !text_of(c, "[data-testid=dataset-name]")?.contains("comes with this page") {
+        return Err("after Cancel the chart and the data are as they were".into());
+    }
+    // A smaller big file is read to the end, its progress said on the way.
+    c.js("window.__busy=[];")?;
+    c.js(&drop(300_000, "big.csv"))?;
+    c.browser.wait_for(
+        "the big file",
+        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('big.csv');",
+        Duration::from_secs(60),
+    )?;
+    let seen = c.js("return window.__busy.filter(t=>/ of .* MB/.test(t))")?;
+    if seen.as_array().map_or(0, |a| a.len()) < 2 {
+        return Err(format!("the progress of a 300,000-row file is said as it goes: {seen}"));
+    }
+    c.no_errors()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = std::env::var("E2E_DIST").map(PathBuf::from).unwrap_or_else(|_| root.join("dist"));
@@ -2169,7 +2216,7 @@ fn main() {
     let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 52] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 53] = [
         ("loads_and_draws", loads_and_draws),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
@@ -2221,6 +2268,7 @@ fn main() {
         ("a_big_table_stays_light", a_big_table_stays_light),
         ("the_data_arrives_beside_the_app", the_data_arrives_beside_the_app),
         ("a_minute_file_reads_in_times_of_day", a_minute_file_reads_in_times_of_day),
+        ("a_big_file_shows_its_progress_and_can_be_cancelled", a_big_file_shows_its_progress_and_can_be_cancelled),
         ("screenshots_for_review", screenshots_for_review),
     ];
     let mut failed = Vec::new();

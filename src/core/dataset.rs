@@ -11,12 +11,13 @@ use std::fmt;
 
 /// The format tag every dataset file carries.
 pub const FORMAT: &str = "liquidity-explorer-dataset/1";
-/// Largest file accepted, in bytes (a 1,000,000-point series is about 25 MB).
-pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Largest file accepted, in bytes (a 1,000,000-point series is about 25 MB of JSON,
+/// four of them about 90 MB; the same as a CSV about 40 MB).
+pub const MAX_BYTES: usize = 128 * 1024 * 1024;
 /// Most points in one series.
 pub const MAX_SERIES_POINTS: usize = 1_000_000;
 /// Most points in one dataset.
-pub const MAX_TOTAL_POINTS: usize = 2_000_000;
+pub const MAX_TOTAL_POINTS: usize = 4_000_000;
 /// Most items in one list of a dataset (series, events, facts, deals, stories, sources, steps, figures).
 pub const MAX_ITEMS: usize = 10_000;
 /// Longest text (a name, a quote, a step's sentences), in characters.

@@ -219,6 +219,9 @@ impl CsvImport {
                             self.points += matches!(cell, Cell::Number(_)) as usize;
                             self.cells.push(cell);
                         }
+                        if self.points > MAX_TOTAL_POINTS {
+                            return Err(vec![Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: self.points, limit: MAX_TOTAL_POINTS })]);
+                        }
                     }
                     None if self.whens.is_empty() && self.problems.is_empty() => {
                         return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);

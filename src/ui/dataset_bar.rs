@@ -95,7 +95,12 @@ pub fn DatasetBar() -> impl IntoView {
             <Show when=move || !is_bundled()>
                 <button type="button" class="reset" on:click=reset>{move || t(lang.get(), Key::BackToBundled)}</button>
             </Show>
-            <p class="busy" role="status" aria-live="polite">{move || state.busy.get().unwrap_or_default()}</p>
+            <p class="busy" role="status" aria-live="polite" data-testid="busy">
+                {move || state.busy.get().or_else(|| state.load_note.get()).unwrap_or_default()}
+            </p>
+            <Show when=move || state.busy.get().is_some()>
+                <button type="button" class="cancel-load" on:click=move |_| loader::cancel_load(state)>{move || t(lang.get(), Key::Cancel)}</button>
+            </Show>
         </section>
     }
 }

@@ -4,7 +4,9 @@
 
 use super::state::{AppState, Failure, Origin};
 use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
-use crate::core::import_csv::load_any_noting;
+use crate::core::dataset::Dataset;
+use crate::core::fmt::Fmt;
+use crate::core::import_csv::{load_any_noting, CsvImport};
 use crate::core::lang::Lang;
 use crate::i18n::{t, tf, Key};
 use gloo_net::http::Request;
@@ -19,9 +21,89 @@ fn messages(problems: &[Problem], lang: Lang) -> Vec<String> {
     problems.iter().map(|p| p.message(lang)).collect()
 }
 
-/// Validates `text` and shows it, or reports every problem and keeps what was on show.
-fn accept(state: AppState, text: &str, name: &str, origin: Origin, what: String) {
-    match load_any_noting(text, name) {
+thread_local! {
+    /// The load under way: a newer load, or Cancel, makes an older one stop at its next slice.
+    static LOAD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts a load (stopping any under way) and returns its number.
+fn begin_load(state: AppState) -> u32 {
+    state.load_note.set(None);
+    LOAD.with(|l| {
+        l.set(l.get().wrapping_add(1));
+        l.get()
+    })
+}
+
+fn current(load: u32) -> bool {
+    LOAD.with(|l| l.get()) == load
+}
+
+/// The reader's Cancel: the load under way stops, and the chart stays as it was.
+pub fn cancel_load(state: AppState) {
+    LOAD.with(|l| l.set(l.get().wrapping_add(1)));
+    if state.busy.get_untracked().is_some() {
+        state.busy.set(None);
+        state.load_note.set(Some(t(state.lang.get_untracked(), Key::LoadCancelled).to_string()));
+    }
+}
+
+/// Lets the browser paint and handle input before the next slice of work.
+async fn next_tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok());
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Reads `text` (a dataset or a CSV) and shows it, or reports every problem
+/// and keeps what was on show. A CSV is read in slices of about 20 ms, with
+/// its progress said between them; `None` if the load was cancelled.
+async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Result<(Dataset, Vec<Problem>), Vec<Problem>>> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') || body.starts_with('[') {
+        return Some(load_any_noting(&text, name));
+    }
+    let mut import = match CsvImport::new(text, name) {
+        Ok(i) => i,
+        Err(p) => return Some(Err(p)),
+    };
+    let lang = state.lang.get_untracked();
+    loop {
+        let start = now();
+        let done = loop {
+            match import.step(2_000) {
+                Ok(false) if now() - start < 20.0 => {}
+                other => break other,
+            }
+        };
+        match done {
+            Err(p) => return Some(Err(p)),
+            Ok(true) => break,
+            Ok(false) => {}
+        }
+        let p = import.progress();
+        let f = super::intl::intl(lang);
+        let mb = |b: usize| f.number(b as f64 / 1_048_576.0, 1);
+        state.busy.set(Some(tf(lang, Key::ReadingProgress, &[name, &mb(p.bytes), &mb(p.total), &f.number(p.points as f64, 0)])));
+        next_tick().await;
+        if !current(load) {
+            return None;
+        }
+    }
+    Some(import.finish().map(|ds| (ds, Vec::new())))
+}
+
+/// Shows what was read, or reports every problem and keeps what was on show.
+fn accept(state: AppState, result: Result<(Dataset, Vec<Problem>), Vec<Problem>>, name: &str, origin: Origin, what: String) {
+    match result {
         Ok((ds, notes)) => {
             state.show_dataset(ds, origin);
             // Keys the format does not know: the data is on show, and the reader is told what was ignored.
@@ -40,6 +122,7 @@ pub fn load_url(state: AppState, url: String) {
         return;
     }
     let lang = state.lang.get_untracked();
+    let load = begin_load(state);
     state.busy.set(Some(tf(lang, Key::LoadingUrl, &[&url])));
     leptos::task::spawn_local(async move {
         let what = tf(lang, Key::CouldNotUseUrl, &[&url]);
@@ -57,21 +140,29 @@ pub fn load_url(state: AppState, url: String) {
             resp.text().await.map_err(|e| tf(lang, Key::ResponseUnreadable, &[&e.to_string()]))
         }
         .await;
-        state.busy.set(None);
+        if !current(load) {
+            return;
+        }
         match result {
             Ok(text) if text.len() > MAX_BYTES => {
+                state.busy.set(None);
                 state.failure.set(Some(Failure { what, problems: vec![too_large(text.len()).message(state.lang.get_untracked())] }))
             }
             Ok(text) => {
                 let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
-                accept(state, &text, &name, Origin::Url(url.clone()), what);
+                let Some(result) = read(state, text, &name, load).await else { return };
+                state.busy.set(None);
+                accept(state, result, &name, Origin::Url(url.clone()), what);
                 // The page's own address may choose a view of this dataset.
                 let p = super::permalink::initial();
                 if p.data.as_deref() == Some(url.as_str()) && state.loaded.with_untracked(|l| l.origin == Origin::Url(url.clone())) {
                     super::permalink::apply(state, &p);
                 }
             }
-            Err(e) => state.failure.set(Some(Failure { what, problems: vec![e] })),
+            Err(e) => {
+                state.busy.set(None);
+                state.failure.set(Some(Failure { what, problems: vec![e] }))
+            }
         }
     });
 }
@@ -87,13 +178,23 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         state.failure.set(Some(Failure { what, problems: vec![too_large(size).message(state.lang.get_untracked())] }));
         return;
     }
+    let load = begin_load(state);
     state.busy.set(Some(tf(lang, Key::ReadingFile, &[&name])));
     leptos::task::spawn_local(async move {
         let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-        state.busy.set(None);
+        if !current(load) {
+            return;
+        }
         match text {
-            Some(text) => accept(state, &text, &name, Origin::File(name.clone()), what),
-            None => state.failure.set(Some(Failure { what, problems: vec![t(lang, Key::FileUnreadable).into()] })),
+            Some(text) => {
+                let Some(result) = read(state, text, &name, load).await else { return };
+                state.busy.set(None);
+                accept(state, result, &name, Origin::File(name.clone()), what)
+            }
+            None => {
+                state.busy.set(None);
+                state.failure.set(Some(Failure { what, problems: vec![t(lang, Key::FileUnreadable).into()] }))
+            }
         }
     });
 }

@@ -78,8 +78,10 @@ pub struct AppState {
     pub failure: RwSignal<Option<Failure>>,
     /// Notes on the dataset on show (keys it holds that the format does not know).
     pub notes: RwSignal<Option<Failure>>,
-    /// A load in progress ("Loading https://…").
+    /// A load in progress ("Loading https://…", then its progress), which the reader may cancel.
     pub busy: RwSignal<Option<String>>,
+    /// What became of the last load when it did not end in data or problems ("cancelled").
+    pub load_note: RwSignal<Option<String>>,
     pub story: RwSignal<String>,
     /// The main series of the chart.
     pub series: RwSignal<String>,
@@ -194,6 +196,7 @@ impl AppState {
             failure: RwSignal::new(None),
             notes: RwSignal::new(None),
             busy: RwSignal::new(None),
+            load_note: RwSignal::new(None),
             story,
             series,
             compare,
