@@ -93,6 +93,8 @@ struct Figures {
     heap_mb: Option<f64>,
     wasm_mb: Option<f64>,
     note: String,
+    /// Where the time to the first chart went (ours).
+    timeline: String,
 }
 
 const COLUMNS: [&str; 9] =
@@ -195,6 +197,17 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
         return Ok(f);
     }
     f.first_ms = loaded.as_f64();
+    if ours {
+        // Where the time to the first chart went: the files' arrival and the app's own marks.
+        let v = b.js(
+            "const r=n=>{const e=performance.getEntriesByType('resource').find(x=>x.name.includes(n));return e?Math.round(e.responseEnd):null;};\
+             const m=n=>{const e=performance.getEntriesByName(n)[0];return e?Math.round(e.startTime):null;};\
+             const nav=performance.getEntriesByType('navigation')[0];\
+             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn');",
+            vec![],
+        )?;
+        f.timeline = v.as_str().unwrap_or_default().to_string();
+    }
     std::thread::sleep(Duration::from_millis(300));
     b.js("window.__long=[];", vec![])?;
     let step = if ours {
@@ -389,6 +402,7 @@ fn main() {
                 m.heap_mb = col(|f| f.heap_mb);
                 m.wasm_mb = col(|f| f.wasm_mb);
                 m.note = fs.iter().map(|f| f.note.clone()).find(|n| !n.is_empty()).unwrap_or_default();
+                m.timeline = fs.last().map(|f| f.timeline.clone()).unwrap_or_default();
                 m
             };
             rows.push((case.name.clone(), dpr, pick(&ours), pick(&theirs)));
@@ -413,6 +427,10 @@ fn main() {
             _ => None,
         }).collect();
         let _ = writeln!(out, "| {name} | {dpr} | **ours/uPlot** | {} | |", ratio.iter().map(|x| x.map_or("–".into(), |r| format!("×{r:.2}"))).collect::<Vec<_>>().join(" | "));
+    }
+    let _ = writeln!(out, "\nWhere our time to the first chart went (ms from navigation, the last run of each case):\n");
+    for (name, dpr, ours, _) in &rows {
+        let _ = writeln!(out, "- {name} at dpr {dpr}: {}", ours.timeline);
     }
     let sizes = std::process::Command::new("node").arg(root.join("scripts/size.mjs")).arg(&dist).output();
     if let Ok(s) = sizes {
@@ -443,6 +461,9 @@ fn main() {
                     missing.push(format!("{name} {page}: {}", f.note));
                 }
             }
+        }
+        if rows.iter().any(|r| !r.2.timeline.contains("chart drawn ") || r.2.timeline.contains("null")) {
+            missing.push(format!("the first chart's timeline: {:?}", rows.iter().map(|r| &r.2.timeline).collect::<Vec<_>>()));
         }
         if !out.contains("the first view") {
             missing.push("no sizes".into());

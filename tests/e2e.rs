@@ -71,6 +71,8 @@ impl Ctx {
     fn open(&self, query: &str) -> Result<(), String> {
         self.browser.goto(&self.app.url(query))?;
         self.browser.wait_for("the chart to draw", &format!("return (function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        // The rest of the page is built once the chart is painted.
+        self.browser.wait_for("the rest of the page", "return document.documentElement.dataset.ready==='1'", Duration::from_secs(10))?;
         Ok(())
     }
     fn js(&self, script: &str) -> Result<Value, String> {

@@ -133,8 +133,23 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
         pending.set_value(w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 700).ok());
     });
 
+    // The first chart comes first: what sits under it (events, table, notes, sources, the
+    // data and share boxes) is built once the browser has painted the chart (a frame, then a task).
+    let later = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                later.set(true);
+                if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                    let _ = html.set_attribute("data-ready", "1");
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+
     // Embedded, the page shows the chosen view without the explorer around it.
-    let share_params = params.clone();
+    let share_params = StoredValue::new(params.clone());
     view! {
         {(!embedded).then(|| view! { <Masthead /> })}
         <main>
@@ -159,17 +174,23 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
                 <EventDetail />
                 // Embedded, only what the chart numbered (its labels had no room).
                 <EventsList compact=embedded />
-                <DataTable />
-                {(!embedded).then(|| view! { <StoryNotes /> })}
+                <Show when=move || later.get()>
+                    <DataTable />
+                    {(!embedded).then(|| view! { <StoryNotes /> })}
+                </Show>
                 // The source line stays in every mode: every value carries its source.
                 {move || (!state.plain.get()).then(|| view! { <StepSources /> })}
                 <p class="source">{source_line}</p>
-                {(!embedded).then(|| view! { <DatasetBar /> })}
+                <Show when=move || later.get()>
+                    {(!embedded).then(|| view! { <DatasetBar /> })}
+                </Show>
                 {embedded.then(|| view! {
                     <p class="open-full"><a href=move || full_link.with_value(|p| permalink::link(state, p)) target="_blank" rel="noopener">
                         {move || t(lang.get(), Key::OpenFull)}</a></p>
                 })}
-                {(!embedded).then(|| view! { <Share base=share_params /> <OfflineLink /> <Sources /> })}
+                <Show when=move || later.get()>
+                    {(!embedded).then(|| view! { <Share base=share_params.get_value() /> <OfflineLink /> <Sources /> })}
+                </Show>
             </article>
         </main>
     }

@@ -172,6 +172,9 @@ pub fn ChartCanvas() -> impl IntoView {
                 if state.chart_notes.with_untracked(|c| *c != notes) {
                     state.chart_notes.set(notes);
                 }
+                if drawn.with_value(|d| d.plot == (0, 0, 0, 0)) {
+                    super::mark("liquidity:drawn");
+                }
                 drawn.set_value(d);
                 marker_ids.set_value(ids);
             }

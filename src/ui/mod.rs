@@ -50,6 +50,7 @@ pub fn simulate_panic() {
 
 /// Installs the panic hook and mounts the app in place of the loading note.
 pub fn start() {
+    mark("liquidity:start");
     std::panic::set_hook(Box::new(|info| {
         // A panic in Wasm kills the page: say so on the page (in the reader's language, with what was being
         // done and a way to reload), leave the last picture of the chart where it is, and log it.
@@ -67,6 +68,7 @@ pub fn start() {
     // loading note stays until it has, and says so plainly should it not.
     wasm_bindgen_futures::spawn_local(async {
         let bundled = bundled_data::load().await;
+        mark("liquidity:data");
         if let Err(bundled_data::Failure::Unloaded(why)) = &bundled {
             web_sys::console::error_1(&format!("the bundled data did not load: {why}").into());
             let lang = loader::reader_lang();
@@ -92,9 +94,18 @@ fn mount(bundled: Result<crate::core::dataset::Dataset, Vec<crate::core::dataset
         boot.remove();
     }
     leptos::mount::mount_to(root, move || leptos::prelude::view! { <app::App bundled=bundled/> }).forget();
+    mark("liquidity:mounted");
     doing(crate::i18n::Key::DoingInput);
     // Tells the page script (index.html) that startup succeeded.
     let _ = js_sys::Reflect::set(&js_sys::global(), &"__appStarted".into(), &true.into());
+}
+
+/// A performance mark (the benchmark reads them: when the Wasm started, the data
+/// arrived, the page was built, the chart first drawn).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }
 
 /// Shows a message above the page (used when the app cannot go on): its text
