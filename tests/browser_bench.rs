@@ -268,7 +268,8 @@ fn median(xs: &[Option<f64>]) -> Option<f64> {
         return None;
     }
     v.sort_by(|a, b| a.total_cmp(b));
-    Some(v[v.len() / 2])
+    let n = v.len();
+    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
 }
 
 fn cell(x: Option<f64>) -> String {

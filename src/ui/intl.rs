@@ -55,25 +55,13 @@ impl IntlFmt {
                     "day-month" => o.extend([("day", s("numeric")), ("month", s("short"))]),
                     "time" => o.extend([("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))]),
                     "day-time" => o.extend([("day", s("numeric")), ("month", s("short")), ("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))]),
-                    "long-time" => o.extend([
-                        ("day", s("numeric")),
-                        ("month", s("short")),
-                        ("year", s("numeric")),
-                        ("hour", s("2-digit")),
-                        ("minute", s("2-digit")),
-                        ("hourCycle", s("h23")),
-                        ("timeZoneName", s("short")),
-                    ]),
-                    "long-time-s" => o.extend([
-                        ("day", s("numeric")),
-                        ("month", s("short")),
-                        ("year", s("numeric")),
-                        ("hour", s("2-digit")),
-                        ("minute", s("2-digit")),
-                        ("second", s("2-digit")),
-                        ("hourCycle", s("h23")),
-                        ("timeZoneName", s("short")),
-                    ]),
+                    "long-time" | "long-time-s" => {
+                        o.extend([("day", s("numeric")), ("month", s("short")), ("year", s("numeric")), ("hour", s("2-digit")), ("minute", s("2-digit"))]);
+                        if kind == "long-time-s" {
+                            o.push(("second", s("2-digit")));
+                        }
+                        o.extend([("hourCycle", s("h23")), ("timeZoneName", s("short"))]);
+                    }
                     "month" => o.push(("month", s("short"))),
                     _ => o.push(("year", s("numeric"))),
                 }
