@@ -231,6 +231,18 @@ impl View {
     }
 }
 
+impl View {
+    /// How a date of this view is written: with its time of day when a line on show
+    /// has times (so an intraday file's midnight reads "00:00", not as a day).
+    pub fn date_precision(&self) -> DatePrecision {
+        if self.lines.iter().any(|l| l.precision.first() == Some(&DatePrecision::Time)) {
+            DatePrecision::Time
+        } else {
+            DatePrecision::Day
+        }
+    }
+}
+
 /// One row of the crosshair readout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
@@ -325,6 +337,18 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn an_intraday_view_writes_its_dates_with_times_even_at_midnight() {
+        let csv = "Datetime,BTC\n2025-09-10T23:59Z,1\n2025-09-11T00:00Z,2\n2025-09-11T00:01Z,3\n";
+        let ds = crate::core::import_csv::import_csv(csv, "btc.csv").unwrap();
+        let s = &ds.series[0].series.points;
+        let v = build(&ds, "BTC", &[], s[0].date, s[2].date, Mode::Absolute, &|_| 1);
+        assert_eq!(v.date_precision(), DatePrecision::Time);
+        assert_eq!(s[1].date.long_at(v.date_precision()), "11 Sep 2025, 00:00 UTC");
+        let bundled = dataset().unwrap();
+        assert_eq!(build(&bundled, "ORCL", &[], d("2025-09-01"), d("2025-09-30"), Mode::Absolute, &|_| 1).date_precision(), DatePrecision::Day);
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn DataTable() -> impl IntoView {
                                 .unwrap_or_default()
                             })
                             .collect();
-                        (f.long(d), texts)
+                        (f.date(d, v.date_precision()), texts)
                     })
                     .collect();
                 (tf(l, Key::FromTo, &[&f.long(v.from), &f.long(v.to)]), heads, rows, all.len())

@@ -69,19 +69,18 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let bundled = bundled_data::load().await;
         mark("liquidity:data");
-        if let Err(bundled_data::Failure::Unloaded(why)) = &bundled {
-            web_sys::console::error_1(&format!("the bundled data did not load: {why}").into());
-            let lang = loader::reader_lang();
-            show_fatal(crate::i18n::t(lang, crate::i18n::Key::BundledUnloaded), crate::i18n::t(lang, crate::i18n::Key::Reload));
-            if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
-                boot.remove();
+        match bundled {
+            Ok(ds) => mount(Ok(ds)),
+            Err(bundled_data::Failure::Unreadable(problems)) => mount(Err(problems)),
+            Err(bundled_data::Failure::Unloaded(why)) => {
+                web_sys::console::error_1(&format!("the bundled data did not load: {why}").into());
+                let lang = loader::reader_lang();
+                show_fatal(crate::i18n::t(lang, crate::i18n::Key::BundledUnloaded), crate::i18n::t(lang, crate::i18n::Key::Reload));
+                if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+                    boot.remove();
+                }
             }
-            return;
         }
-        mount(bundled.map_err(|f| match f {
-            bundled_data::Failure::Unreadable(p) => p,
-            bundled_data::Failure::Unloaded(_) => Vec::new(),
-        }));
     });
 }
 

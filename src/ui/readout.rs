@@ -44,7 +44,7 @@ pub fn Readout() -> impl IntoView {
                     Some((l.slot, l.name.get(lang.get()).to_string(), shown, when))
                 })
                 .collect::<Vec<_>>();
-            (f.long(c), rows)
+            (f.date(c, v.date_precision()), rows)
         }))
     });
     view! {
