@@ -373,3 +373,26 @@ fn a_strangers_labels_stay_text_in_the_svg() {
     assert!(!svg.contains("<script"), "markup in a label must be escaped in the SVG");
     assert!(texts(&svg).iter().any(|t| t.contains("<script>alert(1)</script>")), "and still read as written");
 }
+
+#[test]
+fn a_million_points_draw_with_every_extreme_on_the_axis() {
+    // A flat million-point series with one spike up and one dip: the axis reaches both, though
+    // the chart thins the line to a couple of points per pixel column.
+    use liquidity_explorer::core::series::Point;
+    let start = d("1800-01-01").days();
+    let points: Vec<Point> = (0..1_000_000)
+        .map(|i| Point { date: Date::from_days(start + i), value: if i == 612_345 { 1_000.0 } else if i == 87_654 { 10.0 } else { 100.0 + (i % 7) as f64 } })
+        .collect();
+    let line = Line { points: &points, label: "S".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
+    let chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::Number, Some(0), points[0].date, points[999_999].date);
+    let mut svg = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, (960, 400)).into_drawing_area();
+        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
+    };
+    let ticks: Vec<f64> = drawn.y_labels.iter().filter_map(|l| l.replace(',', "").parse().ok()).collect();
+    assert!(ticks.first().is_some_and(|t| *t <= 10.0) && ticks.last().is_some_and(|t| *t >= 1_000.0), "{:?}", drawn.y_labels);
+    assert_eq!(drawn.points, 1_000_000);
+    // The drawn path holds a few points per column, not a million.
+    assert!(svg.len() < 200_000, "{} bytes of SVG", svg.len());
+}

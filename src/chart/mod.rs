@@ -341,6 +341,21 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
             &l.points[lo..hi.max(lo)]
         })
         .collect();
+    // Each line thinned once to at most two points per canvas column (its lowest and highest: every
+    // extreme kept), which the axes and the lines then read: a big window costs per pixel, not per point.
+    let thinned: Vec<Vec<Point>> = chart
+        .lines
+        .iter()
+        .zip(&visible)
+        .map(|(l, v)| if l.kind == ChartKind::Bars { Vec::new() } else { decimate(v, w.max(1) as usize) })
+        .collect();
+    let shown = |i: usize| -> &[Point] {
+        if chart.lines[i].kind == ChartKind::Bars {
+            visible[i]
+        } else {
+            &thinned[i]
+        }
+    };
 
     root.draw(&Text::new(bidi(fmt, &chart.caption), (u(4.0), u(6.0)), text_style(px, &t.muted).pos(Pos::new(HPos::Left, VPos::Top))))?;
     drawn.boxes.push(((u(4.0), u(6.0), u(4.0) + measure.width(&chart.caption, px) as i32, u(6.0) + th), chart.caption.clone()));
@@ -349,7 +364,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     let label_rows = in_window.len().min(MAX_LABEL_ROWS);
     let top = u(28.0 + (LABEL_ROW_CSS * label_rows as f64 + 6.0) * (label_rows > 0) as u8 as f64);
     let bottom = h - u(26.0);
-    let all_values = || visible.iter().flat_map(|v| v.iter().map(|p| p.value));
+    let all_values = || (0..chart.lines.len()).flat_map(|i| shown(i).iter().map(|p| p.value));
     if all_values().next().is_none() {
         let msg = tf(fmt.lang(), Key::NoDataBetween, &[&fmt.long(chart.from), &fmt.long(chart.to)]);
         root.draw(&Text::new(bidi(fmt, &msg), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
@@ -601,11 +616,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     order.sort_by_key(|i| chart.lines[*i].main);
     let mut paths: Vec<Vec<(i32, i32)>> = Vec::new();
     for &i in &order {
-        let (line, pts) = (&chart.lines[i], visible[i]);
+        let line = &chart.lines[i];
         let colour = colour_of(line);
         let width = if line.main { u(2.5) } else { u(1.5) }.max(1) as u32;
         let step = line.kind == ChartKind::Steps;
-        let pts = decimate(pts, columns);
+        let pts = decimate(&thinned[i], columns);
         drawn.points += visible[i].len();
         let mut path: Vec<(i32, i32)> = Vec::with_capacity(pts.len() * 2);
         for (k, p) in pts.iter().enumerate() {

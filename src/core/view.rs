@@ -107,10 +107,10 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
         .map(|s| {
             let lo = s.series.points.partition_point(|p| p.date < from);
             let hi = s.series.points.partition_point(|p| p.date <= to).max(lo);
-            let raw = s.series.points[lo..hi].to_vec();
-            let points = transform::apply(&raw, mode);
+            let window = &s.series.points[lo..hi];
+            let points = transform::apply(window, mode);
             // Rebasing may drop leading zero points: keep raw and precision aligned with points.
-            let skip = raw.len() - points.len();
+            let skip = window.len() - points.len();
             ViewLine {
                 id: s.id().to_string(),
                 name: s.name.clone(),
@@ -123,7 +123,7 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
                 frequency: s.frequency,
                 price: s.kind == Kind::Price,
                 points,
-                raw: raw[skip..].to_vec(),
+                raw: window[skip..].to_vec(),
                 precision: s.precision.get(lo + skip..hi).map(<[_]>::to_vec).unwrap_or_default(),
             }
         })
