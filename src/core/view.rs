@@ -8,6 +8,7 @@ use super::date::{Date, DatePrecision};
 use super::lang::Text;
 use super::series::Point;
 use super::transform;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewLine {
@@ -25,11 +26,12 @@ pub struct ViewLine {
     pub frequency: Frequency,
     /// A price (a level, never bars).
     pub price: bool,
-    /// The points in the window, in the view's mode.
-    pub points: Vec<Point>,
+    /// The points in the window, in the view's mode (shared: a rebuilt view whose
+    /// window and mode did not change reuses them, see [`build_reusing`]).
+    pub points: Arc<[Point]>,
     /// The same points as the source gives them (for the table and readout).
-    pub raw: Vec<Point>,
-    pub precision: Vec<DatePrecision>,
+    pub raw: Arc<[Point]>,
+    pub precision: Arc<[DatePrecision]>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,20 +99,45 @@ pub fn slot_of(slots: &[(String, usize)], id: &str) -> usize {
 /// missing from the dataset are skipped. Comparisons in different units cannot
 /// share an absolute axis: the view switches to indexed and says why.
 pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date, mode: Mode, slots: &dyn Fn(&str) -> usize) -> View {
+    build_reusing(None, ds, main, compare, from, to, mode, slots)
+}
+
+/// Like [`build`], reusing the points of `prev`'s lines when `prev` is a view of
+/// the same dataset (the caller's word) with the same window and mode: toggling a
+/// comparison on or off then builds only the line toggled, whatever the size of the others.
+#[allow(clippy::too_many_arguments)]
+pub fn build_reusing(
+    prev: Option<&View>,
+    ds: &Dataset,
+    main: &str,
+    compare: &[String],
+    from: Date,
+    to: Date,
+    mode: Mode,
+    slots: &dyn Fn(&str) -> usize,
+) -> View {
     let ids: Vec<&str> = std::iter::once(main).chain(compare.iter().map(String::as_str).filter(|c| *c != main)).collect();
     let defs: Vec<&SeriesDef> = ids.iter().filter_map(|id| ds.series(id)).collect();
     let mixed = defs.windows(2).any(|w| w[0].unit != w[1].unit);
     let mode_forced = mode == Mode::Absolute && mixed;
     let mode = if mode_forced { Mode::Indexed } else { mode };
+    let reusable = prev.filter(|p| p.from == from && p.to == to && p.mode == mode);
     let lines = defs
         .iter()
         .map(|s| {
-            let lo = s.series.points.partition_point(|p| p.date < from);
-            let hi = s.series.points.partition_point(|p| p.date <= to).max(lo);
-            let window = &s.series.points[lo..hi];
-            let points = transform::apply(window, mode);
-            // Rebasing may drop leading zero points: keep raw and precision aligned with points.
-            let skip = window.len() - points.len();
+            let (points, raw, precision) = match reusable.and_then(|p| p.lines.iter().find(|l| l.id == s.id())) {
+                Some(l) => (l.points.clone(), l.raw.clone(), l.precision.clone()),
+                None => {
+                    let lo = s.series.points.partition_point(|p| p.date < from);
+                    let hi = s.series.points.partition_point(|p| p.date <= to).max(lo);
+                    let window = &s.series.points[lo..hi];
+                    let points = transform::apply(window, mode);
+                    // Rebasing may drop leading zero points: keep raw and precision aligned with points.
+                    let skip = window.len() - points.len();
+                    let precision: Arc<[DatePrecision]> = s.precision.get(lo + skip..hi).map(Arc::from).unwrap_or_else(|| Arc::from([]));
+                    (Arc::from(points), Arc::from(&window[skip..]), precision)
+                }
+            };
             ViewLine {
                 id: s.id().to_string(),
                 name: s.name.clone(),
@@ -123,8 +150,8 @@ pub fn build(ds: &Dataset, main: &str, compare: &[String], from: Date, to: Date,
                 frequency: s.frequency,
                 price: s.kind == Kind::Price,
                 points,
-                raw: window[skip..].to_vec(),
-                precision: s.precision.get(lo + skip..hi).map(<[_]>::to_vec).unwrap_or_default(),
+                raw,
+                precision,
             }
         })
         .collect();
@@ -337,6 +364,23 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_toggle_reuses_the_lines_it_did_not_touch() {
+        let ds = dataset().unwrap();
+        let (a, b) = (d("2025-01-02"), d("2025-11-28"));
+        let two = ["CIFR".to_string(), "WULF".to_string()];
+        let one = build(&ds, "IREN", &two[..1], a, b, Mode::Indexed, &|_| 1);
+        let both = build_reusing(Some(&one), &ds, "IREN", &two, a, b, Mode::Indexed, &|_| 1);
+        assert!(Arc::ptr_eq(&one.lines[0].points, &both.lines[0].points) && Arc::ptr_eq(&one.lines[1].raw, &both.lines[1].raw));
+        assert_eq!(both, build(&ds, "IREN", &two, a, b, Mode::Indexed, &|_| 1), "the same view as one built afresh");
+        // Another window, or another mode: built afresh.
+        let moved = build_reusing(Some(&both), &ds, "IREN", &two, a, d("2025-11-27"), Mode::Indexed, &|_| 1);
+        assert!(!Arc::ptr_eq(&both.lines[0].points, &moved.lines[0].points));
+        assert_eq!(moved, build(&ds, "IREN", &two, a, d("2025-11-27"), Mode::Indexed, &|_| 1));
+        let pct = build_reusing(Some(&both), &ds, "IREN", &two, a, b, Mode::Percent, &|_| 1);
+        assert_eq!(pct, build(&ds, "IREN", &two, a, b, Mode::Percent, &|_| 1));
     }
 
     #[test]

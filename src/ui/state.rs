@@ -157,15 +157,21 @@ impl AppState {
             RwSignal::new(Window { start: 0, end: 0 }),
         );
         let bars = RwSignal::new(None::<bool>);
-        let view = Memo::new(move |_| {
+        // The dataset the last view was built from: a view of the same data, window and mode
+        // reuses its lines' points (a toggle builds only the line toggled).
+        let built_from = StoredValue::new(0usize);
+        let view = Memo::new(move |prev: Option<&View>| {
             let (from, to) = timeline.with(|t| t.dates(window.get())).unwrap_or((Date::from_days(0), Date::from_days(0)));
             let story_id = story.get();
             loaded.with(|l| {
                 let ds = &l.dataset;
+                let id = Arc::as_ptr(ds) as usize;
+                let prev = prev.filter(|_| built_from.get_value() == id);
+                built_from.set_value(id);
                 let (main, on) = (series.get(), compare.get());
                 let order = view::slots(ds, &story_id, &main, &on, crate::chart::theme::LIGHT.palette.len());
                 let slots = |id: &str| view::slot_of(&order, id);
-                let mut v = view::build(ds, &main, &on, from, to, mode.get(), &slots);
+                let mut v = view::build_reusing(prev, ds, &main, &on, from, to, mode.get(), &slots);
                 v.set_bars(bars.get());
                 v
             })
