@@ -127,14 +127,10 @@ impl Date {
     /// `2025-09-10`, or `2025-09-10T13:31Z` / `2025-09-10T13:31:05Z` for an instant within the day.
     pub fn iso(self) -> String {
         let (y, m, d) = self.ymd();
-        if !self.has_time() {
-            return format!("{y:04}-{m:02}-{d:02}");
-        }
-        let (h, mi, s) = self.hms();
-        if s == 0 {
-            format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}Z")
+        if self.has_time() {
+            format!("{y:04}-{m:02}-{d:02}T{}Z", self.clock())
         } else {
-            format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+            format!("{y:04}-{m:02}-{d:02}")
         }
     }
 
