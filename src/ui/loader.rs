@@ -63,9 +63,8 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Reads `text` (a dataset or a CSV) and shows it, or reports every problem
-/// and keeps what was on show. A CSV is read in slices of about 20 ms, with
-/// its progress said between them; `None` if the load was cancelled.
+/// Reads `text`, a dataset (JSON, in one piece) or a CSV (in slices of about
+/// 20 ms, its progress said between them); `None` if the load was cancelled.
 async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Result<(Dataset, Vec<Problem>), Vec<Problem>>> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') || body.starts_with('[') {
