@@ -375,19 +375,8 @@ fn loads_a_dataset_by_url_then_refuses_a_broken_one(c: &Ctx) -> Result<(), Strin
 fn loads_a_csv_from_a_file(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let before = c.fingerprint()?;
-    let dir = std::env::temp_dir().join(format!("liquidity-e2e-csv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let path = dir.join("my-prices.csv");
     // Newest first and semicolon-separated with decimal commas, as some sites export.
-    std::fs::write(&path, "Date;Close;Volume\n2025-03-05;12,5;1000\n2025-03-04;11,25;900\n2025-03-03;10;\n").map_err(|e| e.to_string())?;
-    c.js("document.querySelector('details.load').open=true")?;
-    let input = c.browser.find("#data-file")?;
-    c.browser.send_keys(&input, path.to_str().unwrap())?;
-    c.browser.wait_for(
-        "the CSV dataset",
-        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('my-prices.csv');",
-        Duration::from_secs(10),
-    )?;
+    pick_file(c, "my-prices.csv", "Date;Close;Volume\n2025-03-05;12,5;1000\n2025-03-04;11,25;900\n2025-03-03;10;\n")?;
     let options = c.js("return Array.from(document.querySelectorAll('#series-select option')).map(o=>o.textContent)")?;
     if options != json!(["Close", "Volume"]) {
         return Err(format!("one series per numeric column expected, got {options}"));
@@ -412,7 +401,6 @@ fn loads_a_csv_from_a_file(c: &Ctx) -> Result<(), String> {
         "return document.querySelector('[data-testid=dataset-name]').textContent.includes('comes with this page')",
         Duration::from_secs(5),
     )?;
-    let _ = std::fs::remove_dir_all(&dir);
     c.no_errors()
 }
 
@@ -1505,25 +1493,33 @@ fn controls_that_cannot_apply_are_disabled_with_their_reason(c: &Ctx) -> Result<
     c.no_errors()
 }
 
+/// Picks a file through the page's file input (as a reader would) and waits until it is on show.
+fn pick_file(c: &Ctx, name: &str, body: &str) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("liquidity-e2e-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join(name);
+    std::fs::write(&path, body).map_err(|e| e.to_string())?;
+    c.js("document.querySelector('details.load').open=true")?;
+    let input = c.browser.find("#data-file")?;
+    c.browser.send_keys(&input, path.to_str().unwrap_or_default())?;
+    let shown = c.browser.wait_for(
+        &format!("the file {name}"),
+        &format!("const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes({name:?});"),
+        Duration::from_secs(10),
+    );
+    // On show means read: the file is no longer needed.
+    let _ = std::fs::remove_file(&path);
+    shown.map(|_| ())
+}
+
 fn every_line_gets_its_own_colour(c: &Ctx) -> Result<(), String> {
     // A reader's file with four series, all switched on.
     c.open("")?;
-    let dir = std::env::temp_dir().join(format!("liquidity-e2e-four-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let path = dir.join("four.csv");
     let mut csv = String::from("Date,A,B,C,D\n");
     for d in 1..=28 {
         csv.push_str(&format!("2025-02-{d:02},{},{},{},{}\n", 10 + d, 20 + d * 2, 30 + d % 5, 40 - d));
     }
-    std::fs::write(&path, csv).map_err(|e| e.to_string())?;
-    c.js("document.querySelector('details.load').open=true")?;
-    let input = c.browser.find("#data-file")?;
-    c.browser.send_keys(&input, path.to_str().unwrap())?;
-    c.browser.wait_for(
-        "the file",
-        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('four.csv');",
-        Duration::from_secs(10),
-    )?;
+    pick_file(c, "four.csv", &csv)?;
     for id in ["B", "C", "D"] {
         switch_on(c, id)?;
     }
@@ -2050,23 +2046,12 @@ fn the_data_arrives_beside_the_app(c: &Ctx) -> Result<(), String> {
 fn a_minute_file_reads_in_times_of_day(c: &Ctx) -> Result<(), String> {
     // A journalist's intraday export: a trading day of minute closes, written in New York time.
     c.open("")?;
-    let dir = std::env::temp_dir().join(format!("liquidity-e2e-minutes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let path = dir.join("orcl-minutes.csv");
     let mut csv = String::from("Datetime,Close\n");
     for i in 0..390 {
         let (h, m) = (9 + (30 + i) / 60, (30 + i) % 60);
         csv.push_str(&format!("2025-09-10 {h:02}:{m:02}:00-04:00,{}\n", 100 + i));
     }
-    std::fs::write(&path, csv).map_err(|e| e.to_string())?;
-    c.js("document.querySelector('details.load').open=true")?;
-    let input = c.browser.find("#data-file")?;
-    c.browser.send_keys(&input, path.to_str().unwrap())?;
-    c.browser.wait_for(
-        "the minute file",
-        "const e=document.querySelector('[data-testid=dataset-name]');return e&&e.textContent.includes('orcl-minutes.csv');",
-        Duration::from_secs(10),
-    )?;
+    pick_file(c, "orcl-minutes.csv", &csv)?;
     // The source line says the times are UTC and which offset the file gave.
     let source = text_of(c, ".source")?;
     if !source.contains("UTC\u{2212}04:00") {
