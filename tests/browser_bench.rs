@@ -162,11 +162,7 @@ fn chromium_cpu_ms() -> f64 {
 
 fn metric(b: &Browser, name: &str) -> Result<f64, String> {
     let m = b.cdp("Performance.getMetrics", json!({}))?;
-    m["metrics"]
-        .as_array()
-        .and_then(|a| a.iter().find(|x| x["name"] == name))
-        .and_then(|x| x["value"].as_f64())
-        .ok_or_else(|| format!("no metric {name}"))
+    m["metrics"].as_array().and_then(|a| a.iter().find(|x| x["name"] == name)).and_then(|x| x["value"].as_f64()).ok_or_else(|| format!("no metric {name}"))
 }
 
 /// Runs `script` (async; it calls `done`) and returns (main thread ms, CPU ms) it took per `n`.
@@ -221,11 +217,8 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
              (async()=>{{for(let i=1;i<={steps};i++){{u.setScale('x',{{min:xs[Math.min(i,xs.length-2)],max:xs[xs.length-1]}});await raf();await raf();}}done(true);}})().catch(e=>done(String(e)));"
         )
     };
-    let at = if ours {
-        "const h=document.querySelector('[data-handle=start]');return h?+h.getAttribute('aria-valuenow'):null;"
-    } else {
-        "return u.scales.x.min;"
-    };
+    let at =
+        if ours { "const h=document.querySelector('[data-handle=start]');return h?+h.getAttribute('aria-valuenow'):null;" } else { "return u.scales.x.min;" };
     let before = b.js(at, vec![])?;
     let (m, c) = busy(b, &step, steps)?;
     (f.step_main_ms, f.step_cpu_ms) = (Some(m), Some(c));
@@ -369,7 +362,10 @@ fn main() {
                         measure(&browser, &ours_url, true, case, run.steps, run.toggles)
                     } else {
                         let size = browser
-                            .js("const c=document.querySelector('.chart canvas');return c?[Math.round(c.clientWidth),Math.round(c.clientHeight)]:[900,400]", vec![])
+                            .js(
+                                "const c=document.querySelector('.chart canvas');return c?[Math.round(c.clientWidth),Math.round(c.clientHeight)]:[900,400]",
+                                vec![],
+                            )
                             .unwrap_or(json!([900, 400]));
                         let (w, h) = (size[0].as_u64().unwrap_or(900), size[1].as_u64().unwrap_or(400));
                         let q = match &case.file {
@@ -412,7 +408,11 @@ fn main() {
     }
 
     let mut out = String::new();
-    let _ = writeln!(out, "Browser benchmark: ours against uPlot 1.6.32, medians of {} interleaved runs; {} scrub steps and {} toggles per run.\n", run.reps, run.steps, run.toggles);
+    let _ = writeln!(
+        out,
+        "Browser benchmark: ours against uPlot 1.6.32, medians of {} interleaved runs; {} scrub steps and {} toggles per run.\n",
+        run.reps, run.steps, run.toggles
+    );
     let _ = writeln!(out, "| case | dpr | page | {} | note |", COLUMNS.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(COLUMNS.len() + 4));
     for (name, dpr, ours, theirs) in &rows {
@@ -423,11 +423,19 @@ fn main() {
         };
         let _ = writeln!(out, "{}", line("ours", &o, &ours.note));
         let _ = writeln!(out, "{}", line("uPlot", &t, &theirs.note));
-        let ratio: Vec<Option<f64>> = o.iter().zip(t.iter()).map(|(a, b)| match (a, b) {
-            (Some(a), Some(b)) if *b > 0.0 => Some(a / b),
-            _ => None,
-        }).collect();
-        let _ = writeln!(out, "| {name} | {dpr} | **ours/uPlot** | {} | |", ratio.iter().map(|x| x.map_or("–".into(), |r| format!("×{r:.2}"))).collect::<Vec<_>>().join(" | "));
+        let ratio: Vec<Option<f64>> = o
+            .iter()
+            .zip(t.iter())
+            .map(|(a, b)| match (a, b) {
+                (Some(a), Some(b)) if *b > 0.0 => Some(a / b),
+                _ => None,
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {name} | {dpr} | **ours/uPlot** | {} | |",
+            ratio.iter().map(|x| x.map_or("–".into(), |r| format!("×{r:.2}"))).collect::<Vec<_>>().join(" | ")
+        );
     }
     let _ = writeln!(out, "\nWhere our time to the first chart went (ms from navigation, the last run of each case):\n");
     for (name, dpr, ours, _) in &rows {
@@ -480,4 +488,3 @@ fn main() {
 fn chromium_version(b: &Browser) -> String {
     b.cdp("Browser.getVersion", json!({})).ok().and_then(|v| v["product"].as_str().map(String::from)).unwrap_or_else(|| "Chromium".into())
 }
-

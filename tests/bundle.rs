@@ -3,10 +3,10 @@
 //! for byte, every value equals its CSV row at the source's precision, and every
 //! item carries a source.
 
-use liquidity_explorer::core::build::{build, research_rows, selected};
 use liquidity_explorer::core::dataset::Dataset;
 use liquidity_explorer::core::dataset_json::{read, write};
 use liquidity_explorer::core::date::Date;
+use liquidity_explorer::tools::build::{build, research_rows, selected};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

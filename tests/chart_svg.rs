@@ -381,7 +381,16 @@ fn a_million_points_draw_with_every_extreme_on_the_axis() {
     use liquidity_explorer::core::series::Point;
     let start = d("1800-01-01").days();
     let points: Vec<Point> = (0..1_000_000)
-        .map(|i| Point { date: Date::from_days(start + i), value: if i == 612_345 { 1_000.0 } else if i == 87_654 { 10.0 } else { 100.0 + (i % 7) as f64 } })
+        .map(|i| Point {
+            date: Date::from_days(start + i),
+            value: if i == 612_345 {
+                1_000.0
+            } else if i == 87_654 {
+                10.0
+            } else {
+                100.0 + (i % 7) as f64
+            },
+        })
         .collect();
     let line = Line { points: &points, label: "S".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
     let chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::Number, Some(0), points[0].date, points[999_999].date);

@@ -4,6 +4,7 @@
 
 use liquidity_explorer::core::dataset_json::read;
 use liquidity_explorer::core::lang::Lang;
+use liquidity_explorer::i18n::Say;
 use std::path::Path;
 
 #[test]
@@ -24,14 +25,14 @@ fn every_bad_file_gets_its_messages() {
             }
             Err(p) => p,
         };
-        let got: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        let got: Vec<String> = problems.iter().map(|p| p.say(Lang::En)).collect();
         if got != expected {
             failures.push(format!("{}:\n  expected {expected:#?}\n  got {got:#?}", f.display()));
         }
         for p in &problems {
-            let ar = p.message(Lang::Ar);
-            if ar == p.message(Lang::En) || !ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
-                failures.push(format!("{}: no Arabic message for {p}", f.display()));
+            let ar = p.say(Lang::Ar);
+            if ar == p.say(Lang::En) || !ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+                failures.push(format!("{}: no Arabic message for {}", f.display(), p.say(Lang::En)));
             }
         }
     }
@@ -41,7 +42,7 @@ fn every_bad_file_gets_its_messages() {
 #[test]
 fn the_documented_example_is_valid_and_round_trips() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example-dataset.json")).unwrap();
-    let ds = read(&text).unwrap_or_else(|p| panic!("{:#?}", p.iter().map(|p| p.to_string()).collect::<Vec<_>>()));
+    let ds = read(&text).unwrap_or_else(|p| panic!("{:#?}", p.iter().map(|p| p.say(Lang::En)).collect::<Vec<_>>()));
     let again = read(&liquidity_explorer::core::dataset_json::write(&ds)).unwrap();
     assert_eq!(ds, again);
     assert!(ds.facts.iter().any(|f| f.is_conflict()), "the example shows how to hold a conflict");
@@ -52,7 +53,7 @@ fn oversized_files_are_refused_before_parsing() {
     let huge = " ".repeat(liquidity_explorer::core::dataset::MAX_BYTES + 1);
     let p = read(&huge).unwrap_err();
     assert_eq!(p.len(), 1);
-    assert!(p[0].message(Lang::En).contains("over the limit of 128 MB"), "{}", p[0]);
+    assert!(p[0].say(Lang::En).contains("over the limit of 128 MB"), "{:?}", p[0]);
 }
 
 #[test]
@@ -75,5 +76,5 @@ fn a_million_point_series_is_accepted_and_one_more_is_not() {
     let ds = read(&build(1_000_000)).expect("a 1,000,000-point series is within the limits");
     assert_eq!(ds.total_points(), 1_000_000);
     let p = read(&build(1_000_001)).unwrap_err();
-    assert!(p[0].message(Lang::En).contains("1000001 points, over the limit of 1000000"), "{}", p[0]);
+    assert!(p[0].say(Lang::En).contains("1000001 points, over the limit of 1000000"), "{:?}", p[0]);
 }

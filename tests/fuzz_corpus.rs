@@ -2,7 +2,7 @@
 //! every case a fuzzer ever found) through the same entry points, so a case
 //! found once stays fixed. Quick: part of the test command.
 
-use liquidity_explorer::core::fuzz;
+use liquidity_explorer::tools::fuzz;
 use std::path::Path;
 
 #[test]

@@ -10,6 +10,7 @@ use liquidity_explorer::core::date::Date;
 use liquidity_explorer::core::import_csv::{import_csv, load_any};
 use liquidity_explorer::core::lang::Lang;
 use liquidity_explorer::core::permalink::{parse, to_query};
+use liquidity_explorer::i18n::Say;
 use proptest::prelude::*;
 
 /// A fixed seed, so the test command is repeatable (PROPTEST_RNG_SEED=… explores elsewhere;
@@ -25,7 +26,7 @@ fn located(problems: &[Problem]) -> Result<(), TestCaseError> {
     prop_assert!(!problems.is_empty());
     prop_assert!(problems.len() <= 200, "the list stays readable: {}", problems.len());
     for p in problems {
-        let (en, ar) = (p.message(Lang::En), p.message(Lang::Ar));
+        let (en, ar) = (p.say(Lang::En), p.say(Lang::Ar));
         prop_assert!(!en.is_empty() && !ar.is_empty());
         let whole = matches!(
             p.kind,
@@ -103,7 +104,7 @@ proptest! {
         text in "[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{0,10})?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?|\\PC{0,30}",
         secs in -62_135_596_800i64..253_402_300_799,
     ) {
-        liquidity_explorer::core::fuzz::date(&text);
+        liquidity_explorer::tools::fuzz::date(&text);
         let d = Date::from_secs(secs).unwrap();
         prop_assert_eq!(Date::parse_instant(&d.iso()).ok(), Some(d));
         prop_assert_eq!(Date::from_t(d.t()), d);

@@ -3,6 +3,6 @@
 use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        liquidity_explorer::core::fuzz::date(text);
+        liquidity_explorer::tools::fuzz::date(text);
     }
 });

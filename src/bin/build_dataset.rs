@@ -8,7 +8,7 @@ fn main() {
     let catalog = std::fs::read_to_string(root.join("data/catalog.json")).expect("data/catalog.json");
     let series_dir = root.join("data/series");
     let file = |name: &str| std::fs::read_to_string(series_dir.join(name)).ok();
-    match liquidity_explorer::core::build::build(&catalog, &file) {
+    match liquidity_explorer::tools::build::build(&catalog, &file) {
         Ok(ds) => {
             let text = liquidity_explorer::core::dataset_json::write(&ds);
             std::fs::write(root.join("data/dataset.json"), &text).expect("write data/dataset.json");

@@ -343,12 +343,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
         .collect();
     // Each line thinned once to at most two points per canvas column (its lowest and highest: every
     // extreme kept), which the axes and the lines then read: a big window costs per pixel, not per point.
-    let thinned: Vec<Vec<Point>> = chart
-        .lines
-        .iter()
-        .zip(&visible)
-        .map(|(l, v)| if l.kind == ChartKind::Bars { Vec::new() } else { decimate(v, w.max(1) as usize) })
-        .collect();
+    let thinned: Vec<Vec<Point>> =
+        chart.lines.iter().zip(&visible).map(|(l, v)| if l.kind == ChartKind::Bars { Vec::new() } else { decimate(v, w.max(1) as usize) }).collect();
     let shown = |i: usize| -> &[Point] {
         if chart.lines[i].kind == ChartKind::Bars {
             visible[i]
@@ -441,11 +437,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     }
 
     // Time axis. A one-day window gets a day either side so the point is centred.
-    let (mut x0, mut x1) = if chart.from < chart.to {
-        (chart.from.t(), chart.to.t())
-    } else {
-        (chart.from.t() - 1.0, chart.from.t() + 1.0)
-    };
+    let (mut x0, mut x1) = if chart.from < chart.to { (chart.from.t(), chart.to.t()) } else { (chart.from.t() - 1.0, chart.from.t() + 1.0) };
     for (a, b) in periods.iter().flatten() {
         x0 = x0.min(*a);
         x1 = x1.max(*b);

@@ -5,9 +5,8 @@
 
 use super::csv::CsvFault;
 use super::date::{Date, DatePrecision};
-use super::lang::{Lang, Text};
+use super::lang::Text;
 use super::series::Series;
-use std::fmt;
 
 /// The format tag every dataset file carries.
 pub const FORMAT: &str = "liquidity-explorer-dataset/1";
@@ -463,32 +462,6 @@ pub enum Expected {
     Bool,
 }
 
-impl Expected {
-    fn describe(self, lang: Lang) -> &'static str {
-        use Expected::*;
-        match (lang, self) {
-            (Lang::En, String) => "a string",
-            (Lang::En, Number) => "a number",
-            (Lang::En, List) => "a list [ … ]",
-            (Lang::En, Object) => "an object { … }",
-            (Lang::En, Text) => "a text, or { \"en\": …, \"ar\": … }",
-            (Lang::En, DatePair) => "a [start, end] pair of dates",
-            (Lang::En, DateValuePair) => "a [date, value] pair",
-            (Lang::En, Ids) => "a list of ids (strings)",
-            (Lang::En, Bool) => "true or false",
-            (Lang::Ar, String) => "نصًا",
-            (Lang::Ar, Number) => "عددًا",
-            (Lang::Ar, List) => "قائمة [ … ]",
-            (Lang::Ar, Object) => "كائنًا { … }",
-            (Lang::Ar, Text) => "نصًا، أو { \"en\": …, \"ar\": … }",
-            (Lang::Ar, DatePair) => "زوجًا [بداية، نهاية] من التواريخ",
-            (Lang::Ar, DateValuePair) => "زوجًا [تاريخ، قيمة]",
-            (Lang::Ar, Ids) => "قائمة معرّفات (نصوص)",
-            (Lang::Ar, Bool) => "true أو false",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// Not JSON: serde_json's own words (English), and whether the file simply ended too soon.
@@ -562,170 +535,11 @@ impl Problem {
     pub fn new(loc: Loc, kind: ProblemKind) -> Problem {
         Problem { loc, kind }
     }
-
-    /// One sentence for the reader, in their language, saying where and what.
-    pub fn message(&self, lang: Lang) -> String {
-        let at = self.loc.describe(lang);
-        let what = self.kind.describe(lang);
-        if at.is_empty() {
-            what
-        } else {
-            match lang {
-                Lang::En => format!("{at}: {what}"),
-                Lang::Ar => format!("{at}: {what}"),
-            }
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-fn section_name(section: &str, lang: Lang) -> String {
-    let (en, ar) = match section {
-        "series" => ("series", "السلسلة"),
-        "events" | "event" => ("event", "الحدث"),
-        "sources" | "source" => ("source", "المصدر"),
-        "facts" | "fact" => ("fact", "المعلومة"),
-        "deals" | "deal" => ("deal", "الصفقة"),
-        "stories" | "story" => ("story", "القصة"),
-        "csv" => ("column", "العمود"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Ar => ar.to_string(),
-    }
 }
 
 impl Loc {
     pub fn top(field: &str) -> Loc {
         Loc { field: Some(field.into()), ..Loc::default() }
-    }
-
-    fn describe(&self, lang: Lang) -> String {
-        let mut parts = Vec::new();
-        if let Some((l, c)) = self.line {
-            parts.push(match (lang, c) {
-                (Lang::En, 0) => format!("line {l}"),
-                (Lang::En, c) => format!("line {l}, column {c}"),
-                (Lang::Ar, 0) => format!("السطر {l}"),
-                (Lang::Ar, c) => format!("السطر {l}، العمود {c}"),
-            });
-        }
-        if !self.section.is_empty() {
-            let name = section_name(&self.section, lang);
-            parts.push(match (&self.id, self.index, lang) {
-                (Some(id), _, _) => format!("{name} \"{id}\""),
-                (None, Some(i), Lang::En) => format!("{name} #{}", i + 1),
-                (None, Some(i), Lang::Ar) => format!("{name} رقم {}", i + 1),
-                (None, None, _) => name,
-            });
-        }
-        if let Some(p) = self.point {
-            parts.push(match lang {
-                Lang::En => format!("point {p}"),
-                Lang::Ar => format!("النقطة {p}"),
-            });
-        }
-        if let Some(f) = &self.field {
-            parts.push(match lang {
-                Lang::En => format!("field \"{f}\""),
-                Lang::Ar => format!("الحقل \"{f}\""),
-            });
-        }
-        parts.join(if lang == Lang::Ar { "، " } else { ", " })
-    }
-}
-
-impl ProblemKind {
-    fn describe(&self, lang: Lang) -> String {
-        use ProblemKind::*;
-        match lang {
-            Lang::En => match self {
-                Syntax { detail, .. } => format!("this is not valid JSON ({detail})"),
-                Csv(f) => format!(
-                    "this CSV is broken: {}",
-                    match f {
-                        CsvFault::QuoteInUnquotedField => "a quote inside an unquoted field",
-                        CsvFault::TextAfterClosingQuote => "text after a closing quote",
-                        CsvFault::UnclosedQuote => "a quoted field is never closed",
-                    }
-                ),
-                NotAnObject => "expected an object { … }".into(),
-                Missing => "this field is required but missing".into(),
-                WrongType(t) => format!("expected {}", t.describe(lang)),
-                UnknownKeyword { value, allowed } => format!("\"{value}\" is not one of: {allowed}"),
-                UnsupportedFormat(f) => format!("the format \"{f}\" is not supported (expected \"{FORMAT}\")"),
-                NotFinite => "the value is not a finite number".into(),
-                BadDate(d) => format!("\"{d}\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY) or a date-time (YYYY-MM-DD HH:MM[:SS][±HH:MM])"),
-                Unsorted => "dates must be in increasing order; this one comes before the previous point".into(),
-                DuplicateDate(d) => format!("the date {d} appears twice"),
-                DuplicateId => "this id is used twice".into(),
-                Empty => "there are no points".into(),
-                UnknownRef { what, id } => format!("refers to {what} \"{id}\", which is not in the file"),
-                TooLarge { bytes, limit } => format!("the file is {} MB, over the limit of {} MB", mb(*bytes), mb(*limit)),
-                TooManyPoints { count, limit } => format!("{count} points, over the limit of {limit}"),
-                CsvNoDateColumn => "the first column must hold dates (YYYY-MM-DD), date-times (YYYY-MM-DD HH:MM) or, if named like a time, Unix time".into(),
-                CsvNoNumbers => "no column after the date holds numbers".into(),
-                CsvRowLength { expected, found } => format!("this row has {found} cells, the header has {expected}"),
-                NotADataset => "this is neither a dataset (JSON) nor a CSV with a header row".into(),
-                UnknownFigure(f) => format!("\"{f}\" is not a figure of this step (figures are defined before they are used)"),
-                UnknownKey { key, suggestion: Some(s) } => format!("\"{key}\" is not a key of this format: did you mean \"{s}\"? (ignored)"),
-                UnknownKey { key, suggestion: None } => format!("\"{key}\" is not a key of this format (ignored)"),
-                TooMany { count, limit } => format!("{count} items, over the limit of {limit}"),
-                TooLong { length, limit } => format!("{length} characters, over the limit of {limit}"),
-                FigureNoData(f) => format!("the figure \"{f}\" cannot be computed from the data (no point where it looks)"),
-            },
-            Lang::Ar => match self {
-                Syntax { eof: true, .. } => "هذا ليس JSON صالحًا (ينتهي الملف قبل أن يكتمل)".into(),
-                Syntax { eof: false, .. } => "هذا ليس JSON صالحًا (رمز في غير موضعه)".into(),
-                Csv(f) => format!(
-                    "ملف CSV هذا معطوب: {}",
-                    match f {
-                        CsvFault::QuoteInUnquotedField => "علامة اقتباس داخل حقل غير مقتبس",
-                        CsvFault::TextAfterClosingQuote => "نص بعد علامة اقتباس الإغلاق",
-                        CsvFault::UnclosedQuote => "حقل مقتبس لا يُغلق أبدًا",
-                    }
-                ),
-                NotAnObject => "المتوقع كائن { … }".into(),
-                Missing => "هذا الحقل مطلوب لكنه غير موجود".into(),
-                WrongType(t) => format!("المتوقع {}", t.describe(lang)),
-                UnknownKeyword { value, allowed } => format!("\"{value}\" ليست من القيم المسموح بها: {allowed}"),
-                UnsupportedFormat(f) => format!("الصيغة \"{f}\" غير مدعومة (المتوقع \"{FORMAT}\")"),
-                NotFinite => "القيمة ليست عددًا منتهيًا".into(),
-                BadDate(d) => format!("\"{d}\" ليس تاريخًا (YYYY-MM-DD أو YYYY-MM أو YYYY) ولا تاريخًا ووقتًا (YYYY-MM-DD HH:MM[:SS][±HH:MM])"),
-                Unsorted => "يجب أن تكون التواريخ تصاعدية؛ هذا التاريخ يسبق النقطة السابقة".into(),
-                DuplicateDate(d) => format!("التاريخ {d} مكرر"),
-                DuplicateId => "هذا المعرّف مستخدم مرتين".into(),
-                Empty => "لا توجد نقاط".into(),
-                UnknownRef { what, id } => format!("يشير إلى {} \"{id}\" غير الموجود في الملف", section_name(what, Lang::Ar)),
-                TooLarge { bytes, limit } => format!("حجم الملف {} ميغابايت، وهو أكبر من الحد المسموح ({} ميغابايت)", mb(*bytes), mb(*limit)),
-                TooManyPoints { count, limit } => format!("{count} نقطة، وهو أكثر من الحد المسموح ({limit})"),
-                CsvNoDateColumn => "يجب أن يحتوي العمود الأول على تواريخ (YYYY-MM-DD) أو تواريخ وأوقات (YYYY-MM-DD HH:MM) أو، إن سُمّي باسم وقت، وقت يونكس".into(),
-                CsvNoNumbers => "لا يحتوي أي عمود بعد التاريخ على أرقام".into(),
-                CsvRowLength { expected, found } => format!("في هذا الصف {found} خلايا، وفي صف العناوين {expected}"),
-                NotADataset => "هذا الملف ليس مجموعة بيانات (JSON) ولا ملف CSV بصف عناوين".into(),
-                UnknownFigure(f) => format!("\"{f}\" ليس رقمًا معرّفًا في هذه الخطوة (تُعرَّف الأرقام قبل استخدامها)"),
-                UnknownKey { key, suggestion: Some(s) } => format!("\"{key}\" ليس مفتاحًا في هذه الصيغة: هل تقصد \"{s}\"؟ (تم تجاهله)"),
-                UnknownKey { key, suggestion: None } => format!("\"{key}\" ليس مفتاحًا في هذه الصيغة (تم تجاهله)"),
-                TooMany { count, limit } => format!("{count} عنصرًا، وهو أكثر من الحد المسموح ({limit})"),
-                TooLong { length, limit } => format!("{length} حرفًا، وهو أكثر من الحد المسموح ({limit})"),
-                FigureNoData(f) => format!("لا يمكن حساب الرقم \"{f}\" من البيانات (لا توجد نقطة حيث يبحث)"),
-            },
-        }
-    }
-}
-
-fn mb(bytes: usize) -> String {
-    let v = bytes as f64 / (1024.0 * 1024.0);
-    if v >= 10.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
     }
 }
 

@@ -1189,6 +1189,7 @@ fn num(v: f64) -> Value {
 #[cfg(test)]
 mod tests {
     use crate::core::lang::Lang;
+    use crate::i18n::Say;
 
     #[test]
     fn unknown_keys_are_noted_with_the_closest_known_one_and_the_data_still_loads() {
@@ -1197,7 +1198,7 @@ mod tests {
           "stories": [{"id": "s", "title": "S", "series": ["A"], "comapre": ["A"]}]}"#;
         let (ds, notes) = super::read_noting(text).expect("the data loads");
         assert_eq!(ds.series.len(), 1);
-        let m: Vec<String> = notes.iter().map(|p| p.message(Lang::En)).collect();
+        let m: Vec<String> = notes.iter().map(|p| p.say(Lang::En)).collect();
         assert_eq!(
             m,
             vec![
@@ -1206,7 +1207,7 @@ mod tests {
                 "story \"s\": \"comapre\" is not a key of this format: did you mean \"compare\"? (ignored)",
             ]
         );
-        assert!(notes[2].message(Lang::Ar).contains("هل تقصد"));
+        assert!(notes[2].say(Lang::Ar).contains("هل تقصد"));
     }
 
     #[test]
@@ -1215,11 +1216,11 @@ mod tests {
         let long = "x".repeat(MAX_TEXT + 1);
         let text = format!(r#"{{"format": "liquidity-explorer-dataset/1", "id": "t", "title": "{long}", "series": []}}"#);
         let p = super::read(&text).unwrap_err();
-        assert_eq!(p[0].message(Lang::En), format!("field \"/title\": {} characters, over the limit of {MAX_TEXT}", MAX_TEXT + 1));
+        assert_eq!(p[0].say(Lang::En), format!("field \"/title\": {} characters, over the limit of {MAX_TEXT}", MAX_TEXT + 1));
         let many: Vec<String> = (0..=MAX_ITEMS).map(|i| format!(r#"{{"id": "e{i}"}}"#)).collect();
         let text = format!(r#"{{"format": "liquidity-explorer-dataset/1", "id": "t", "title": "T", "series": [], "events": [{}]}}"#, many.join(","));
         let p = super::read(&text).unwrap_err();
-        assert!(p.iter().any(|x| x.message(Lang::En) == format!("field \"events\": {} items, over the limit of {MAX_ITEMS}", MAX_ITEMS + 1)), "{p:?}");
+        assert!(p.iter().any(|x| x.say(Lang::En) == format!("field \"events\": {} items, over the limit of {MAX_ITEMS}", MAX_ITEMS + 1)), "{p:?}");
         // Nesting deeper than serde_json's limit is refused as JSON, never a stack overflow.
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(super::read(&deep).is_err());

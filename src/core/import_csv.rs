@@ -203,8 +203,10 @@ impl CsvImport {
                 Some(Ok(r)) => r,
             };
             if r.fields.len() != ncols {
-                self.problems
-                    .push(Problem::new(Loc { line: Some((r.line, 0)), ..Loc::default() }, ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() }));
+                self.problems.push(Problem::new(
+                    Loc { line: Some((r.line, 0)), ..Loc::default() },
+                    ProblemKind::CsvRowLength { expected: ncols, found: r.fields.len() },
+                ));
             } else {
                 match parse_when(&r.fields[0], self.unix_column) {
                     Some(w) => {
@@ -226,7 +228,9 @@ impl CsvImport {
                     None if self.whens.is_empty() && self.problems.is_empty() => {
                         return Err(vec![Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::CsvNoDateColumn)]);
                     }
-                    None => self.problems.push(Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::BadDate(r.fields[0].trim().into()))),
+                    None => {
+                        self.problems.push(Problem::new(Loc { line: Some((r.line, 1)), ..Loc::default() }, ProblemKind::BadDate(r.fields[0].trim().into())))
+                    }
                 }
             }
             if self.problems.len() >= 200 {
@@ -388,6 +392,7 @@ fn csv_dataset(file_name: &str, series: Vec<SeriesDef>) -> Dataset {
 mod tests {
     use super::*;
     use crate::core::lang::Lang;
+    use crate::i18n::Say;
 
     #[test]
     fn a_yahoo_style_export_becomes_one_series_per_numeric_column() {
@@ -405,7 +410,8 @@ mod tests {
 
     #[test]
     fn a_minute_export_keeps_its_times_in_utc_and_says_the_offset() {
-        let csv = "Datetime,Close\n2025-09-10 09:31:00-04:00,328.1\n2025-09-10 09:32:00-04:00,329.5\n2025-09-10 09:33:00-04:00,\n2025-09-10 09:34:00-04:00,330\n";
+        let csv =
+            "Datetime,Close\n2025-09-10 09:31:00-04:00,328.1\n2025-09-10 09:32:00-04:00,329.5\n2025-09-10 09:33:00-04:00,\n2025-09-10 09:34:00-04:00,330\n";
         let ds = import_csv(csv, "orcl-1m.csv").unwrap();
         let s = &ds.series[0];
         let iso: Vec<String> = s.series.points.iter().map(|p| p.date.iso()).collect();
@@ -441,7 +447,7 @@ mod tests {
 
     #[test]
     fn a_bad_time_is_named_with_its_line_and_column() {
-        let msg = import_csv("Datetime,Close\n2025-09-10 09:31,1\n2025-09-10 25:00,2\n", "f.csv").unwrap_err()[0].message(Lang::En);
+        let msg = import_csv("Datetime,Close\n2025-09-10 09:31,1\n2025-09-10 25:00,2\n", "f.csv").unwrap_err()[0].say(Lang::En);
         assert!(msg.starts_with("line 3, column 1") && msg.contains("2025-09-10 25:00"), "{msg}");
     }
 
@@ -488,8 +494,11 @@ mod tests {
 
     #[test]
     fn clear_messages_for_what_cannot_be_read() {
-        let msg = |csv: &str| import_csv(csv, "f.csv").unwrap_err().iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>();
-        assert_eq!(msg("Name,Value\nabc,1\n"), vec!["line 2, column 1: the first column must hold dates (YYYY-MM-DD), date-times (YYYY-MM-DD HH:MM) or, if named like a time, Unix time"]);
+        let msg = |csv: &str| import_csv(csv, "f.csv").unwrap_err().iter().map(|p| p.say(Lang::En)).collect::<Vec<_>>();
+        assert_eq!(
+            msg("Name,Value\nabc,1\n"),
+            vec!["line 2, column 1: the first column must hold dates (YYYY-MM-DD), date-times (YYYY-MM-DD HH:MM) or, if named like a time, Unix time"]
+        );
         assert_eq!(msg("Date,Close\n2025-01-02,1\n2025-01-03,n/a\n"), vec!["line 3, column 2, field \"Close\": expected a number"]);
         assert_eq!(msg("Date,Close\n2025-01-02,1\n2025-01-02,2\n"), vec!["line 3, column 1: the date 2025-01-02 appears twice"]);
         assert_eq!(msg("Date,Close\n2025-01-02,1,3\n"), vec!["line 2: this row has 3 cells, the header has 2"]);
@@ -497,7 +506,7 @@ mod tests {
         assert_eq!(msg("just some text\n"), vec!["this is neither a dataset (JSON) nor a CSV with a header row"]);
         // A CSV problem is named as a CSV problem, wholly in the reader's language.
         assert_eq!(msg("Date,Close\n\"2025-01-02,1\n"), vec!["line 2: this CSV is broken: a quoted field is never closed"]);
-        let ar = import_csv("Date,Close\n\"2025-01-02,1\n", "f.csv").unwrap_err()[0].message(Lang::Ar);
+        let ar = import_csv("Date,Close\n\"2025-01-02,1\n", "f.csv").unwrap_err()[0].say(Lang::Ar);
         assert_eq!(ar, "السطر 2: ملف CSV هذا معطوب: حقل مقتبس لا يُغلق أبدًا");
     }
 

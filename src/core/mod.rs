@@ -2,7 +2,6 @@
 //! controller, axis ranges and the bundled data. Tested natively.
 
 pub mod axis;
-pub mod build;
 pub mod bundled;
 pub mod csv;
 pub mod dataset;
@@ -11,7 +10,6 @@ pub mod date;
 pub mod export;
 pub mod fmt;
 pub mod format;
-pub mod fuzz;
 pub mod import_csv;
 pub mod lang;
 pub mod permalink;

@@ -7,6 +7,9 @@
 
 mod ar;
 mod en;
+mod problems;
+
+pub use problems::Say;
 
 use crate::core::lang::Lang;
 

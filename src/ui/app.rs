@@ -24,7 +24,7 @@ use super::story_notes::StoryNotes;
 use super::story_picker::StoryPicker;
 use crate::core::dataset::{Dataset, Problem};
 use crate::core::lang::Lang;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{t, tf, Key, Say};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,7 +45,7 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
         Ok(ds) => ds,
         Err(problems) => {
             // Cannot happen with a tested build; say so plainly if it does.
-            let list = problems.iter().map(|p| view! { <li>{p.message(lang)}</li> }).collect_view();
+            let list = problems.iter().map(|p| view! { <li>{p.say(lang)}</li> }).collect_view();
             return view! {
                 <div class="problem" role="alert">
                     <p>{t(lang, Key::BundledUnreadable)}</p>

@@ -31,12 +31,7 @@ pub async fn load() -> Result<Dataset, Failure> {
     let text = match doc.get_element_by_id("bundled-data").and_then(|e| e.text_content()) {
         Some(t) => t,
         None => {
-            let url = doc
-                .query_selector("link[data-dataset]")
-                .ok()
-                .flatten()
-                .and_then(|l| l.get_attribute("href"))
-                .unwrap_or_else(|| "dataset.json".into());
+            let url = doc.query_selector("link[data-dataset]").ok().flatten().and_then(|l| l.get_attribute("href")).unwrap_or_else(|| "dataset.json".into());
             fetch(&url).await.map_err(Failure::Unloaded)?
         }
     };

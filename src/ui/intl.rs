@@ -54,7 +54,9 @@ impl IntlFmt {
                     "month-year" => o.extend([("month", s("short")), ("year", s("numeric"))]),
                     "day-month" => o.extend([("day", s("numeric")), ("month", s("short"))]),
                     "time" => o.extend([("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))]),
-                    "day-time" => o.extend([("day", s("numeric")), ("month", s("short")), ("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))]),
+                    "day-time" => {
+                        o.extend([("day", s("numeric")), ("month", s("short")), ("hour", s("2-digit")), ("minute", s("2-digit")), ("hourCycle", s("h23"))])
+                    }
                     "long-time" | "long-time-s" => {
                         o.extend([("day", s("numeric")), ("month", s("short")), ("year", s("numeric")), ("hour", s("2-digit")), ("minute", s("2-digit"))]);
                         if kind == "long-time-s" {

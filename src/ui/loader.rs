@@ -3,11 +3,12 @@
 //! by the core before it replaces what is on show.
 
 use super::state::{AppState, Failure, Origin};
-use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
 use crate::core::dataset::Dataset;
+use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
 use crate::core::fmt::Fmt;
 use crate::core::import_csv::{load_any_noting, CsvImport};
 use crate::core::lang::Lang;
+use crate::i18n::Say;
 use crate::i18n::{t, tf, Key};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ fn too_large(bytes: usize) -> Problem {
 }
 
 fn messages(problems: &[Problem], lang: Lang) -> Vec<String> {
-    problems.iter().map(|p| p.message(lang)).collect()
+    problems.iter().map(|p| p.say(lang)).collect()
 }
 
 thread_local! {
@@ -133,7 +134,7 @@ pub fn load_url(state: AppState, url: String) {
             }
             if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
                 if len > MAX_BYTES {
-                    return Err(too_large(len).message(state.lang.get_untracked()));
+                    return Err(too_large(len).say(state.lang.get_untracked()));
                 }
             }
             resp.text().await.map_err(|e| tf(lang, Key::ResponseUnreadable, &[&e.to_string()]))
@@ -145,7 +146,7 @@ pub fn load_url(state: AppState, url: String) {
         match result {
             Ok(text) if text.len() > MAX_BYTES => {
                 state.busy.set(None);
-                state.failure.set(Some(Failure { what, problems: vec![too_large(text.len()).message(state.lang.get_untracked())] }))
+                state.failure.set(Some(Failure { what, problems: vec![too_large(text.len()).say(state.lang.get_untracked())] }))
             }
             Ok(text) => {
                 let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
@@ -174,7 +175,7 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     let what = tf(lang, Key::CouldNotUseFile, &[&name]);
     let size = file.size() as usize;
     if size > MAX_BYTES {
-        state.failure.set(Some(Failure { what, problems: vec![too_large(size).message(state.lang.get_untracked())] }));
+        state.failure.set(Some(Failure { what, problems: vec![too_large(size).say(state.lang.get_untracked())] }));
         return;
     }
     let load = begin_load(state);

@@ -2,40 +2,42 @@
 //! (tests/fuzz_corpus.rs) drive: each reads a stranger's input and checks
 //! what must always hold, panicking (so the fuzzer reports it) when it does not.
 
-use super::dataset::Problem;
-use super::lang::Lang;
+use crate::core;
+use crate::core::dataset::Problem;
+use crate::core::lang::Lang;
+use crate::i18n::Say;
 
 fn check(problems: &[Problem]) {
     assert!(!problems.is_empty() && problems.len() <= 200, "{} problems", problems.len());
     for p in problems {
-        assert!(!p.message(Lang::En).is_empty() && !p.message(Lang::Ar).is_empty());
+        assert!(!p.say(Lang::En).is_empty() && !p.say(Lang::Ar).is_empty());
     }
 }
 
 /// A dataset file.
 pub fn dataset(text: &str) {
-    if let Err(p) = super::dataset_json::read(text) {
+    if let Err(p) = core::dataset_json::read(text) {
         check(&p);
     }
 }
 
 /// A CSV file (and the JSON-or-CSV choice the page makes).
 pub fn csv(text: &str) {
-    if let Err(p) = super::import_csv::import_csv(text, "fuzz.csv") {
+    if let Err(p) = core::import_csv::import_csv(text, "fuzz.csv") {
         check(&p);
     }
-    let _ = super::import_csv::load_any(text, "fuzz.csv");
+    let _ = core::import_csv::load_any(text, "fuzz.csv");
 }
 
 /// An address's query string.
 pub fn address(text: &str) {
-    let p = super::permalink::parse(text);
-    assert_eq!(super::permalink::parse(&super::permalink::to_query(&p)), p);
+    let p = core::permalink::parse(text);
+    assert_eq!(core::permalink::parse(&core::permalink::to_query(&p)), p);
 }
 
 /// A date or a date-time: what is read is written back and read the same.
 pub fn date(text: &str) {
-    use super::date::Date;
+    use crate::core::date::Date;
     if let Ok((d, _)) = Date::parse_flexible(text) {
         assert_eq!(Date::parse_instant(&d.iso()).ok(), Some(d));
     }

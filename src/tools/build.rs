@@ -13,10 +13,12 @@
 //!   contain one of the substrings; the point then carries that source id, the
 //!   row's quoted source text and its unit text as a note.
 
-use super::csv;
-use super::dataset::Dataset;
-use super::dataset_json;
-use super::date::Date;
+use crate::core::csv;
+use crate::core::dataset::Dataset;
+use crate::core::dataset_json;
+use crate::core::date::Date;
+use crate::core::lang::Lang;
+use crate::i18n::Say;
 use serde_json::{Map, Value};
 
 /// A row of a research CSV as the builder read it, for the value checks.
@@ -80,7 +82,7 @@ pub fn build(catalog: &str, file: &dyn Fn(&str) -> Option<String>) -> Result<Dat
         return Err(errors);
     }
     let text = serde_json::to_string(&v).map_err(|e| vec![e.to_string()])?;
-    dataset_json::read(&text).map_err(|p| p.iter().map(|p| p.to_string()).collect())
+    dataset_json::read(&text).map_err(|p| p.iter().map(|p| p.say(Lang::En)).collect())
 }
 
 fn points_from_csv(o: &mut Map<String, Value>, name: &str, file: &dyn Fn(&str) -> Option<String>) -> Result<Vec<Value>, Vec<String>> {
