@@ -21,7 +21,7 @@ fn render(from: &str, to: &str, size: (u32, u32), scale: f64) -> (String, Drawn)
     let series = &ds.series("ORCL").unwrap().series;
     let markers: Vec<Marker> =
         ds.events.iter().filter(|e| e.series.iter().any(|s| s == "ORCL")).map(|e| Marker { date: e.date, label: e.title.en.clone() }).collect();
-    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
+    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks: None };
     let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d(from), d(to));
     chart.markers = &markers;
     chart.caption = "USD per share".into();
@@ -198,7 +198,8 @@ fn event_labels_never_overlap() {
 fn amounts_start_at_zero_and_read_in_billions() {
     let ds = dataset().unwrap();
     let s = ds.series("CURSOR_VALUATION").unwrap();
-    let line = Line { points: &s.series.points, label: "Cursor".into(), slot: 0, main: true, kind: ChartKind::Steps, frequency: Frequency::Irregular };
+    let line =
+        Line { points: &s.series.points, label: "Cursor".into(), slot: 0, main: true, kind: ChartKind::Steps, frequency: Frequency::Irregular, blocks: None };
     let mut chart = Chart::single(line, s.unit, s.decimals, s.series.points[0].date, s.series.points.last().unwrap().date);
     chart.zero_based = true;
     let mut svg = String::new();
@@ -217,7 +218,7 @@ fn arabic_labels_are_right_to_left_runs_with_arabic_months() {
     use liquidity_explorer::core::lang::Lang;
     let ds = dataset().unwrap();
     let series = &ds.series("ORCL").unwrap().series;
-    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
+    let line = Line { points: &series.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks: None };
     let ar = Plain(Lang::Ar);
     let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
     chart.fmt = &ar;
@@ -360,7 +361,7 @@ fn a_strangers_labels_stay_text_in_the_svg() {
     let ds = dataset().unwrap();
     let series = &ds.series("ORCL").unwrap().series;
     let evil = "<script>alert(1)</script> & \"quotes\"";
-    let line = Line { points: &series.points, label: evil.into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
+    let line = Line { points: &series.points, label: evil.into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks: None };
     let markers = vec![Marker { date: d("2025-09-10"), label: evil.into() }];
     let mut chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
     chart.markers = &markers;
@@ -392,16 +393,20 @@ fn a_million_points_draw_with_every_extreme_on_the_axis() {
             },
         })
         .collect();
-    let line = Line { points: &points, label: "S".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
-    let chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::Number, Some(0), points[0].date, points[999_999].date);
-    let mut svg = String::new();
-    let drawn = {
-        let root = SVGBackend::with_string(&mut svg, (960, 400)).into_drawing_area();
-        draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
-    };
-    let ticks: Vec<f64> = drawn.y_labels.iter().filter_map(|l| l.replace(',', "").parse().ok()).collect();
-    assert!(ticks.first().is_some_and(|t| *t <= 10.0) && ticks.last().is_some_and(|t| *t >= 1_000.0), "{:?}", drawn.y_labels);
-    assert_eq!(drawn.points, 1_000_000);
-    // The drawn path holds a few points per column, not a million.
-    assert!(svg.len() < 200_000, "{} bytes of SVG", svg.len());
+    // Read point by point, and through the series' blocks (as a view in absolute mode does): the same.
+    let series = liquidity_explorer::core::series::Series::new("S".into(), "S".into(), points.clone());
+    for blocks in [None, Some((&*series.blocks, 0))] {
+        let line = Line { points: &points, label: "S".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks };
+        let chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::Number, Some(0), points[0].date, points[999_999].date);
+        let mut svg = String::new();
+        let drawn = {
+            let root = SVGBackend::with_string(&mut svg, (960, 400)).into_drawing_area();
+            draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap()
+        };
+        let ticks: Vec<f64> = drawn.y_labels.iter().filter_map(|l| l.replace(',', "").parse().ok()).collect();
+        assert!(ticks.first().is_some_and(|t| *t <= 10.0) && ticks.last().is_some_and(|t| *t >= 1_000.0), "{:?}", drawn.y_labels);
+        assert_eq!(drawn.points, 1_000_000);
+        // The drawn path holds a few points per column, not a million.
+        assert!(svg.len() < 200_000, "{} bytes of SVG", svg.len());
+    }
 }

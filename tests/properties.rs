@@ -143,6 +143,32 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(400))]
+
+    /// Thinning a window of a series with the series' blocks gives exactly what reading every point
+    /// gives, for any window, width, and any order-keeping or order-reversing map of the values
+    /// (absolute, indexed on a positive or a negative base, % change); values drawn from a hundred
+    /// levels, so ties happen; columns wide enough to hold several blocks.
+    #[test]
+    fn thinning_by_blocks_is_thinning_point_by_point(
+        values in prop::collection::vec(-50i32..50, 1..6000),
+        from in 0usize..6000,
+        len in 0usize..6000,
+        columns in 1usize..40,
+        scale in prop::sample::select(vec![1.0, 2.5, -0.5, -100.0]),
+    ) {
+        use liquidity_explorer::core::series::{Point, Series};
+        use liquidity_explorer::core::transform::{decimate, decimate_with};
+        let pts: Vec<Point> = values.iter().enumerate().map(|(i, v)| Point { date: Date::from_days(i as i32 * 3), value: *v as f64 }).collect();
+        let series = Series::new("s".into(), "S".into(), pts);
+        let from = from % series.points.len();
+        let to = (from + len).min(series.points.len());
+        let window: Vec<Point> = series.points[from..to].iter().map(|p| Point { date: p.date, value: scale * p.value + 7.0 }).collect();
+        prop_assert_eq!(decimate_with(&window, columns, Some((&series.blocks, from))), decimate(&window, columns));
+    }
+}
+
 /// What the property tests found once, kept: a 74 px chart whose date labels are
 /// wider than the chart itself panicked in `clamp` (min > max).
 #[test]

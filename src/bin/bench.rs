@@ -39,7 +39,8 @@ fn main() {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (1280, 600)).into_drawing_area();
-            let line = Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily };
+            let line =
+                Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks: None };
             let chart = Chart::single(line, Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
             draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
         }
@@ -58,9 +59,39 @@ fn main() {
     big.push_str("]}]}");
     println!("{:<58} {:>10.1} MB", "a 1,000,000-point file", big.len() as f64 / 1e6);
     let big_ds = time("read + validate it", 3, || read(&big).unwrap());
-    let pts: Vec<Point> = big_ds.series[0].series.points.clone();
+    let pts: Vec<Point> = big_ds.series[0].series.points.to_vec();
     let thin = time("decimate it to 1,200 pixel columns", 10, || decimate(&pts, 1200));
     println!("{:<58} {:>10}", "points left to draw", thin.len());
+    let blocks = &big_ds.series[0].series.blocks;
+    time("the same through the series' blocks (64 points each)", 10, || liquidity_explorer::core::transform::decimate_with(&pts, 1200, Some((blocks, 0))));
+    // A scrub step at a million points: the view of a window one point shorter, then the chart of it.
+    let (first, last) = (pts[0].date, pts[pts.len() - 1].date);
+    let mut k = 0;
+    for mode in [Mode::Absolute, Mode::Indexed] {
+        time(&format!("scrub step at 1,000,000 points: the view ({mode:?})"), 20, || {
+            k += 1;
+            view::build(&big_ds, "A", &[], Date::from_days(first.days() + k % 50), last, mode, &|_| 1)
+        });
+    }
+    let v = view::build(&big_ds, "A", &[], first, last, Mode::Absolute, &|_| 1);
+    let marks = liquidity_explorer::core::story::Marks::default();
+    let spec = liquidity_explorer::chart::for_view(
+        &big_ds,
+        &v,
+        &marks,
+        &liquidity_explorer::core::fmt::Plain(liquidity_explorer::core::lang::Lang::En),
+        false,
+        None,
+        false,
+    );
+    time("scrub step at 1,000,000 points: the chart, 1280×600 SVG", 10, || {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (1280, 600)).into_drawing_area();
+            draw(&root, &spec, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
+        }
+        svg.len()
+    });
 }
 
 #[cfg(target_arch = "wasm32")]

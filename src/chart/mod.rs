@@ -13,9 +13,10 @@ use crate::core::date::Date;
 use crate::core::fmt::{Fmt, Plain, Tick};
 use crate::core::format;
 use crate::core::lang::Lang;
+use crate::core::series::Blocks;
 use crate::core::series::{Point, Series};
 use crate::core::story::Marks;
-use crate::core::transform::decimate;
+use crate::core::transform::{decimate, decimate_with};
 use crate::core::view::View;
 use crate::i18n::{t, tf, Key};
 use plotters::coord::Shift;
@@ -42,6 +43,9 @@ pub struct Line<'a> {
     pub kind: ChartKind,
     /// How often the series comes: a bar spans its period (a year's total, the year).
     pub frequency: Frequency,
+    /// The series' [`Blocks`] and the position in it of `points[0]`, when the points
+    /// are (an order-keeping map of) the series' own: thinning then reads per column.
+    pub blocks: Option<(&'a Blocks, usize)>,
 }
 
 /// How values read on the axis.
@@ -127,6 +131,7 @@ pub fn for_view<'a>(ds: &'a Dataset, v: &'a View, marks: &'a Marks, fmt: &'a dyn
             main: x.main,
             kind: x.kind,
             frequency: x.frequency,
+            blocks: (v.mode != Mode::Drawdown).then_some((&*x.blocks, x.offset)),
         })
         .collect();
     let main = v.lines.iter().find(|x| x.main);
@@ -332,19 +337,26 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
 
     // What is visible: each line's points in the window (and, while playing, up to the cursor).
     let until = chart.reveal_until.map_or(chart.to, |r| r.min(chart.to));
-    let visible: Vec<&[Point]> = chart
+    let (visible, skipped): (Vec<&[Point]>, Vec<usize>) = chart
         .lines
         .iter()
         .map(|l| {
             let lo = l.points.partition_point(|p| p.date < chart.from);
             let hi = l.points.partition_point(|p| p.date <= until);
-            &l.points[lo..hi.max(lo)]
+            (&l.points[lo..hi.max(lo)], lo)
         })
-        .collect();
+        .unzip();
     // Each line thinned once to at most two points per canvas column (its lowest and highest: every
     // extreme kept), which the axes and the lines then read: a big window costs per pixel, not per point.
-    let thinned: Vec<Vec<Point>> =
-        chart.lines.iter().zip(&visible).map(|(l, v)| if l.kind == ChartKind::Bars { Vec::new() } else { decimate(v, w.max(1) as usize) }).collect();
+    let thinned: Vec<Vec<Point>> = chart
+        .lines
+        .iter()
+        .zip(visible.iter().zip(&skipped))
+        .map(|(l, (v, lo))| match l.kind {
+            ChartKind::Bars => Vec::new(),
+            _ => decimate_with(v, w.max(1) as usize, l.blocks.map(|(b, offset)| (b, offset + lo))),
+        })
+        .collect();
     let shown = |i: usize| -> &[Point] {
         if chart.lines[i].kind == ChartKind::Bars {
             visible[i]

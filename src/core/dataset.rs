@@ -7,6 +7,7 @@ use super::csv::CsvFault;
 use super::date::{Date, DatePrecision};
 use super::lang::Text;
 use super::series::Series;
+use std::sync::Arc;
 
 /// The format tag every dataset file carries.
 pub const FORMAT: &str = "liquidity-explorer-dataset/1";
@@ -147,7 +148,7 @@ pub struct SeriesDef {
     /// The points; `series.id` is the series' id.
     pub series: Series,
     /// One per point.
-    pub precision: Vec<DatePrecision>,
+    pub precision: Arc<[DatePrecision]>,
     /// (point index, note) for points with their own source or remark.
     pub notes: Vec<(usize, PointNote)>,
 }

@@ -440,8 +440,20 @@ impl Reader {
         };
         let (points, precision, notes) = self.points(o, at);
         let id = id?;
-        let series = Series { id: id.clone(), name: name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), points };
-        Some(SeriesDef { name: name?, unit: unit?, kind: kind?, frequency: frequency?, sources, caveat, decimals, chart, series, precision, notes })
+        let series = Series::new(id.clone(), name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), points);
+        Some(SeriesDef {
+            name: name?,
+            unit: unit?,
+            kind: kind?,
+            frequency: frequency?,
+            sources,
+            caveat,
+            decimals,
+            chart,
+            series,
+            precision: precision.into(),
+            notes,
+        })
     }
 
     fn points(&mut self, o: &Map<String, Value>, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {

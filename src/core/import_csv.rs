@@ -334,8 +334,8 @@ impl CsvImport {
                 caveat: caveat.clone(),
                 decimals: None,
                 chart: None,
-                series: Series { id, name: label, points },
-                precision,
+                series: Series::new(id, label, points),
+                precision: precision.into(),
                 notes: Vec::new(),
             });
         }

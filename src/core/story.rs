@@ -399,7 +399,8 @@ pub fn marks(ds: &Dataset, view: &View, step: Option<(&StepDef, &[Figure])>, gui
             }
             let (Some(series), Some((date, _))) = (&f.series, f.date) else { continue };
             let Some(line) = view.lines.iter().find(|l| &l.id == series) else { continue };
-            if let Some(p) = line.points.iter().find(|p| p.date == date) {
+            if let Ok(i) = line.points.binary_search_by(|p| p.date.cmp(&date)) {
+                let p = line.points[i];
                 annotations.push(Annotation { date, value: p.value, label });
             }
         }

@@ -9,7 +9,7 @@
 
 use super::dataset::Mode;
 use super::date::Date;
-use super::series::{Point, Series};
+use super::series::{extremes, Blocks, Point, Series};
 
 /// The series' points in a mode. The base is the slice's first non-zero value
 /// (a zero base is treated as missing, as OWID does); points before it are dropped.
@@ -78,27 +78,46 @@ pub fn value_at(series: &Series, date: Date) -> Option<Point> {
 /// order) per column when there are more points than `2 × columns`, so drawing
 /// costs per pixel, not per point. Short series come back unchanged.
 pub fn decimate(points: &[Point], columns: usize) -> Vec<Point> {
+    decimate_with(points, columns, None)
+}
+
+/// The first index after `i` whose point fails `keep` (which holds for a head of
+/// the list and fails after), searched outward from `i`: a column's points are
+/// found by reading near them, not across the whole list.
+fn gallop(points: &[Point], i: usize, keep: impl Fn(&Point) -> bool) -> usize {
+    let mut step = 1;
+    while i + step < points.len() && keep(&points[i + step]) {
+        step *= 2;
+    }
+    let (lo, hi) = (i + step / 2 + 1, (i + step + 1).min(points.len()));
+    lo + points[lo..hi].partition_point(keep)
+}
+
+/// [`decimate`], reading whole runs of points from their series' [`Blocks`]
+/// when the points are (a map of) the series' own from `offset` on: per column,
+/// not per point.
+pub fn decimate_with(points: &[Point], columns: usize, blocks: Option<(&Blocks, usize)>) -> Vec<Point> {
     let columns = columns.max(1);
     if points.len() <= 2 * columns {
         return points.to_vec();
     }
     let (first, last) = (points[0].date.t(), points[points.len() - 1].date.t());
     let span = (last - first).max(1.0);
+    // The column a point falls in; never decreasing along the series, so each
+    // column's points are found by a binary search and only their values are scanned.
+    let col = |p: &Point| (((p.date.t() - first) / span) * (columns as f64 - 1.0)).round();
     let mut out = Vec::with_capacity(2 * columns + 2);
     let mut i = 0;
     while i < points.len() {
-        let col = (((points[i].date.t() - first) / span) * (columns as f64 - 1.0)).round();
-        let mut j = i;
-        let (mut lo, mut hi) = (i, i);
-        while j < points.len() && (((points[j].date.t() - first) / span) * (columns as f64 - 1.0)).round() == col {
-            if points[j].value < points[lo].value {
-                lo = j;
+        let c = col(&points[i]);
+        let j = gallop(points, i, |p| col(p) <= c);
+        let (lo, hi) = match blocks {
+            Some((b, offset)) => b.extremes(points, offset, i..j),
+            None => {
+                let (lo, hi) = extremes(&points[i..j]);
+                (i + lo, i + hi)
             }
-            if points[j].value > points[hi].value {
-                hi = j;
-            }
-            j += 1;
-        }
+        };
         let (a, b) = (lo.min(hi), lo.max(hi));
         out.push(points[a]);
         if b != a {
@@ -185,7 +204,7 @@ mod tests {
         let m = multiple(9.9, 29.3).unwrap();
         assert!((m - 2.9596).abs() < 0.0001);
         assert_eq!(multiple(0.0, 1.0), None);
-        let s = Series { id: "x".into(), name: "X".into(), points: pts(&[("2025-09-05", 1.0), ("2025-09-08", 2.0)]) };
+        let s = Series::new("x".into(), "X".into(), pts(&[("2025-09-05", 1.0), ("2025-09-08", 2.0)]));
         // Saturday: the Friday close, not an interpolation.
         assert_eq!(value_at(&s, d("2025-09-06")).unwrap().date, d("2025-09-05"));
         assert_eq!(value_at(&s, d("2025-09-08")).unwrap().value, 2.0);

@@ -6,7 +6,7 @@
 use super::dataset::{ChartKind, Dataset, Frequency, Kind, Mode, SeriesDef, Unit};
 use super::date::{Date, DatePrecision};
 use super::lang::Text;
-use super::series::Point;
+use super::series::{merged_dates, Blocks, Point, Window};
 use super::transform;
 use std::sync::Arc;
 
@@ -26,12 +26,18 @@ pub struct ViewLine {
     pub frequency: Frequency,
     /// A price (a level, never bars).
     pub price: bool,
-    /// The points in the window, in the view's mode (shared: a rebuilt view whose
-    /// window and mode did not change reuses them, see [`build_reusing`]).
-    pub points: Arc<[Point]>,
-    /// The same points as the source gives them (for the table and readout).
-    pub raw: Arc<[Point]>,
-    pub precision: Arc<[DatePrecision]>,
+    /// The points in the window, in the view's mode. In absolute mode they are
+    /// the series' own (borrowed, not copied); in the other modes computed, and
+    /// shared by a rebuilt view whose window and mode did not change (see [`build_reusing`]).
+    pub points: Window<Point>,
+    /// The same points as the source gives them (for the table and readout): the series' own.
+    pub raw: Window<Point>,
+    pub precision: Window<DatePrecision>,
+    /// The series' blocks, and the position in the series of `raw[0]` (and of
+    /// `points[0]`: they are aligned). `points` keep (or reverse) the order of
+    /// the series' values in every mode but drawdown.
+    pub blocks: Arc<Blocks>,
+    pub offset: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -125,17 +131,22 @@ pub fn build_reusing(
     let lines = defs
         .iter()
         .map(|s| {
-            let (points, raw, precision) = match reusable.and_then(|p| p.lines.iter().find(|l| l.id == s.id())) {
-                Some(l) => (l.points.clone(), l.raw.clone(), l.precision.clone()),
+            let (points, raw, precision, offset) = match reusable.and_then(|p| p.lines.iter().find(|l| l.id == s.id())) {
+                Some(l) => (l.points.clone(), l.raw.clone(), l.precision.clone(), l.offset),
                 None => {
-                    let lo = s.series.points.partition_point(|p| p.date < from);
-                    let hi = s.series.points.partition_point(|p| p.date <= to).max(lo);
-                    let window = &s.series.points[lo..hi];
-                    let points = transform::apply(window, mode);
+                    let all = &s.series.points;
+                    let lo = all.partition_point(|p| p.date < from);
+                    let hi = all.partition_point(|p| p.date <= to).max(lo);
+                    let raw = Window::of(all, lo..hi);
+                    let points = match mode {
+                        Mode::Absolute => raw.clone(),
+                        _ => Window::from(transform::apply(&raw, mode)),
+                    };
                     // Rebasing may drop leading zero points: keep raw and precision aligned with points.
-                    let skip = window.len() - points.len();
-                    let precision: Arc<[DatePrecision]> = s.precision.get(lo + skip..hi).map(Arc::from).unwrap_or_else(|| Arc::from([]));
-                    (Arc::from(points), Arc::from(&window[skip..]), precision)
+                    let skip = raw.len() - points.len();
+                    let raw = Window::of(all, lo + skip..hi);
+                    let precision = Window::of(&s.precision, (lo + skip).min(s.precision.len())..hi.min(s.precision.len()));
+                    (points, raw, precision, lo + skip)
                 }
             };
             ViewLine {
@@ -152,10 +163,20 @@ pub fn build_reusing(
                 points,
                 raw,
                 precision,
+                blocks: s.series.blocks.clone(),
+                offset,
             }
         })
         .collect();
     View { lines, mode, mode_forced, from, to }
+}
+
+impl ViewLine {
+    /// The highest point in the window as the source gives it (the first, if
+    /// tied), read a block at a time.
+    pub fn high(&self) -> Option<Point> {
+        (!self.raw.is_empty()).then(|| self.raw[self.blocks.extremes(&self.raw, self.offset, 0..self.raw.len()).1])
+    }
 }
 
 /// Where a line's data stop short of the window: its first point after the
@@ -308,10 +329,72 @@ pub fn readout(view: &View, date: Date) -> Vec<Reading> {
 /// Every date any line has a point on, in order: the steps of the crosshair
 /// and of play, and the rows of the table.
 pub fn dates(view: &View) -> Vec<Date> {
-    let mut d: Vec<Date> = view.lines.iter().flat_map(|l| l.points.iter().map(|p| p.date)).collect();
-    d.sort_unstable();
-    d.dedup();
-    d
+    merged_dates(view.lines.iter().map(|l| &l.points[..]))
+}
+
+/// The first date with data after `date` on any line (the first of all without one).
+pub fn date_after(view: &View, date: Option<Date>) -> Option<Date> {
+    let first = |p: &[Point]| match date {
+        None => p.first().map(|x| x.date),
+        Some(d) => p.get(p.partition_point(|x| x.date <= d)).map(|x| x.date),
+    };
+    view.lines.iter().filter_map(|l| first(&l.points)).min()
+}
+
+/// The last date with data before `date` on any line (the last of all without one).
+pub fn date_before(view: &View, date: Option<Date>) -> Option<Date> {
+    let last = |p: &[Point]| match date {
+        None => p.last().map(|x| x.date),
+        Some(d) => p.partition_point(|x| x.date < d).checked_sub(1).map(|i| p[i].date),
+    };
+    view.lines.iter().filter_map(|l| last(&l.points)).max()
+}
+
+/// The date with data nearest to `date` on any line (the earlier, if two are as near).
+pub fn nearest(view: &View, date: Date) -> Option<Date> {
+    let on = |p: &[Point]| p.binary_search_by(|x| x.date.cmp(&date)).is_ok();
+    if view.lines.iter().any(|l| on(&l.points)) {
+        return Some(date);
+    }
+    match (date_before(view, Some(date)), date_after(view, Some(date))) {
+        (Some(b), Some(a)) => Some(if date.secs() - b.secs() <= a.secs() - date.secs() { b } else { a }),
+        (x, y) => x.or(y),
+    }
+}
+
+/// A key that moves the crosshair through the window's dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    Next,
+    Previous,
+    /// A tenth of the window later / earlier (at least one date).
+    PageLater,
+    PageEarlier,
+    First,
+    Last,
+}
+
+/// Where the crosshair goes from `cursor` (none yet: from the window's first or
+/// last date): always a date with data. Reads each line by binary search, so a
+/// key press costs the same at ten points as at a million.
+pub fn navigate(view: &View, cursor: Option<Date>, nav: Nav) -> Option<Date> {
+    let page = (view.to.secs() - view.from.secs()) / 10;
+    match (nav, cursor) {
+        (Nav::First, _) | (Nav::Next | Nav::PageLater, None) => date_after(view, None),
+        (Nav::Last, _) | (Nav::Previous | Nav::PageEarlier, None) => date_before(view, None),
+        (Nav::Next, Some(c)) => date_after(view, Some(c)).or_else(|| date_before(view, None)),
+        (Nav::Previous, Some(c)) => date_before(view, Some(c)).or_else(|| date_after(view, None)),
+        (Nav::PageLater, Some(c)) => {
+            let next = date_after(view, Some(c)).or_else(|| date_before(view, None))?;
+            let far = Date::from_secs(c.secs().saturating_add(page).saturating_add(1)).map_or_else(|| date_before(view, None), |t| date_before(view, Some(t)));
+            Some(far.map_or(next, |p| p.max(next)))
+        }
+        (Nav::PageEarlier, Some(c)) => {
+            let prev = date_before(view, Some(c)).or_else(|| date_after(view, None))?;
+            let far = Date::from_secs(c.secs().saturating_sub(page).saturating_sub(1)).map_or_else(|| date_after(view, None), |t| date_after(view, Some(t)));
+            Some(far.map_or(prev, |p| p.min(prev)))
+        }
+    }
 }
 
 /// The date with data nearest to `date` (the crosshair's magnet).
@@ -373,11 +456,17 @@ mod tests {
         let two = ["CIFR".to_string(), "WULF".to_string()];
         let one = build(&ds, "IREN", &two[..1], a, b, Mode::Indexed, &|_| 1);
         let both = build_reusing(Some(&one), &ds, "IREN", &two, a, b, Mode::Indexed, &|_| 1);
-        assert!(Arc::ptr_eq(&one.lines[0].points, &both.lines[0].points) && Arc::ptr_eq(&one.lines[1].raw, &both.lines[1].raw));
+        assert!(one.lines[0].points.shares(&both.lines[0].points) && one.lines[1].raw.shares(&both.lines[1].raw));
         assert_eq!(both, build(&ds, "IREN", &two, a, b, Mode::Indexed, &|_| 1), "the same view as one built afresh");
+        // In absolute mode a line reads the series' own points: nothing is copied.
+        let abs = build(&ds, "IREN", &[], a, b, Mode::Absolute, &|_| 1);
+        let all = &ds.series("IREN").unwrap().series.points;
+        let lo = all.partition_point(|p| p.date < a);
+        assert!(abs.lines[0].points.shares(&Window::of(all, lo..lo + abs.lines[0].points.len())));
+        assert_eq!(abs.lines[0].points.first().map(|p| p.date), Some(a));
         // Another window, or another mode: built afresh.
         let moved = build_reusing(Some(&both), &ds, "IREN", &two, a, d("2025-11-27"), Mode::Indexed, &|_| 1);
-        assert!(!Arc::ptr_eq(&both.lines[0].points, &moved.lines[0].points));
+        assert!(!both.lines[0].points.shares(&moved.lines[0].points));
         assert_eq!(moved, build(&ds, "IREN", &two, a, d("2025-11-27"), Mode::Indexed, &|_| 1));
         let pct = build_reusing(Some(&both), &ds, "IREN", &two, a, b, Mode::Percent, &|_| 1);
         assert_eq!(pct, build(&ds, "IREN", &two, a, b, Mode::Percent, &|_| 1));
@@ -447,7 +536,7 @@ mod tests {
         use crate::core::timeline::{Handle, Move, Timeline};
         let ds = dataset().unwrap();
         // The linked timeline: every date of the dataset.
-        let tl = Timeline::new(ds.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect());
+        let tl = Timeline::new(merged_dates(ds.series.iter().map(|s| &s.series.points[..])));
         let w = tl.window_for(d("2025-01-02"), d("2025-12-31"));
         let w = tl.apply(w, Handle::End, Move::PageBack);
         let (from, to) = tl.dates(w).unwrap();
@@ -459,6 +548,60 @@ mod tests {
         // A view with nothing in the window is empty (the app then offers to jump to its data).
         let funding = build(&ds, "AI_VC_CRUNCHBASE", &[], d("2025-09-01"), d("2025-09-30"), Mode::Absolute, &|_| 1);
         assert!(funding.is_empty());
+    }
+
+    #[test]
+    fn a_line_knows_its_high_as_reading_every_point_would() {
+        let ds = dataset().unwrap();
+        for (a, b) in [("2025-01-02", "2025-12-31"), ("2021-01-01", "2025-11-28"), ("2025-09-10", "2025-09-10"), ("2030-01-01", "2030-02-01")] {
+            let v = build(&ds, "ORCL", &["BTC".into(), "IREN".into()], d(a), d(b), Mode::Drawdown, &|_| 1);
+            for l in &v.lines {
+                let by_point = l.raw.first().map(|f| l.raw.iter().copied().fold(*f, |m, p| if p.value > m.value { p } else { m }));
+                assert_eq!(l.high(), by_point, "{} {a}..{b}", l.id);
+            }
+        }
+    }
+
+    /// The crosshair's moves, read line by line, land where reading the merged list of dates lands.
+    #[test]
+    fn the_crosshair_moves_through_the_dates_of_every_line() {
+        let ds = dataset().unwrap();
+        let v = build(&ds, "ORCL", &["BTC".into(), "AI_VC_CRUNCHBASE".into()], d("2021-06-01"), d("2025-10-31"), Mode::Indexed, &|_| 1);
+        let all = dates(&v);
+        assert!(all.windows(2).all(|w| w[0] < w[1]), "the merged dates are in order, each once");
+        assert_eq!(all.len(), {
+            let mut every: Vec<Date> = v.lines.iter().flat_map(|l| l.points.iter().map(|p| p.date)).collect();
+            every.sort_unstable();
+            every.dedup();
+            every.len()
+        });
+        let mut probes: Vec<Date> = all.iter().step_by(37).copied().collect();
+        probes.extend(all.iter().step_by(41).map(|x| Date::from_secs(x.secs() + 3600 * 13).unwrap()));
+        probes.extend([d("2000-01-01"), d("2030-01-01"), all[0], *all.last().unwrap()]);
+        for p in probes {
+            assert_eq!(nearest(&v, p), snap(&all, p), "nearest to {p:?}");
+            let i = all.partition_point(|x| *x <= p);
+            assert_eq!(navigate(&v, Some(p), Nav::Next), Some(all[i.min(all.len() - 1)]), "next after {p:?}");
+            let j = all.partition_point(|x| *x < p);
+            assert_eq!(navigate(&v, Some(p), Nav::Previous), Some(all[j.saturating_sub(1)]), "previous before {p:?}");
+            let later = navigate(&v, Some(p), Nav::PageLater).unwrap();
+            let earlier = navigate(&v, Some(p), Nav::PageEarlier).unwrap();
+            assert!(all.contains(&later) && all.contains(&earlier));
+            if p < *all.last().unwrap() {
+                // At least one date on, at most a tenth of the window (unless the next date is further).
+                let next = all[all.partition_point(|x| *x <= p)];
+                assert!(later == next || (later > next && later.secs() - p.secs() <= (v.to.secs() - v.from.secs()) / 10), "{p:?} → {later:?}");
+            }
+            if p > all[0] {
+                assert!(earlier < p);
+            }
+        }
+        assert_eq!(navigate(&v, None, Nav::Next), Some(all[0]));
+        assert_eq!(navigate(&v, Some(all[9]), Nav::First), Some(all[0]));
+        assert_eq!(navigate(&v, None, Nav::Last), all.last().copied());
+        let empty = build(&ds, "AI_VC_CRUNCHBASE", &[], d("2025-09-01"), d("2025-09-30"), Mode::Absolute, &|_| 1);
+        assert_eq!(navigate(&empty, None, Nav::Next), None);
+        assert_eq!(nearest(&empty, d("2025-09-10")), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::chart::{
 use crate::core::date::Date;
 use crate::core::fmt::Fmt;
 use crate::core::story;
-use crate::core::view;
+use crate::core::view::{self, Nav};
 use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
@@ -60,8 +60,7 @@ pub fn describe(state: AppState, fmt: &dyn Fmt) -> String {
             .lines
             .iter()
             .filter_map(|l| {
-                let (a, b) = (l.raw.first()?, l.raw.last()?);
-                let hi = l.raw.iter().copied().fold(*a, |m, p| if p.value > m.value { p } else { m });
+                let (a, b, hi) = (l.raw.first()?, l.raw.last()?, l.high()?);
                 let val = |x: f64| fmt.amount(x, l.unit, l.decimals);
                 Some(tf(
                     lang,
@@ -184,7 +183,7 @@ pub fn ChartCanvas() -> impl IntoView {
 
     let point_at = move |x_css: f64| -> Option<Date> {
         let date = drawn.with_value(|d| d.date_at(x_css * dpr()))?;
-        state.view.with_untracked(|v| view::snap(&view::dates(v), date))
+        state.view.with_untracked(|v| view::nearest(v, date))
     };
     let on_move = move |ev: PointerEvent| {
         if let Some(d) = point_at(ev.offset_x() as f64) {
@@ -207,19 +206,14 @@ pub fn ChartCanvas() -> impl IntoView {
         }
     };
     let on_key = move |ev: KeyboardEvent| {
-        let dates = state.view.with_untracked(view::dates);
-        if dates.is_empty() {
-            return;
-        }
         let cur = state.cursor.get_untracked();
-        let pos = cur.map(|c| dates.partition_point(|d| *d < c));
-        let target = match ev.key().as_str() {
-            "ArrowRight" | "ArrowUp" => Some(pos.map_or(0, |p| (p + usize::from(cur == dates.get(p).copied())).min(dates.len() - 1))),
-            "ArrowLeft" | "ArrowDown" => Some(pos.map_or(dates.len() - 1, |p| p.saturating_sub(1))),
-            "PageUp" => Some(pos.map_or(0, |p| (p + (dates.len() / 10).max(1)).min(dates.len() - 1))),
-            "PageDown" => Some(pos.map_or(dates.len() - 1, |p| p.saturating_sub((dates.len() / 10).max(1)))),
-            "Home" => Some(0),
-            "End" => Some(dates.len() - 1),
+        let nav = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => Nav::Next,
+            "ArrowLeft" | "ArrowDown" => Nav::Previous,
+            "PageUp" => Nav::PageLater,
+            "PageDown" => Nav::PageEarlier,
+            "Home" => Nav::First,
+            "End" => Nav::Last,
             "Escape" => {
                 state.cursor.set(None);
                 ev.prevent_default();
@@ -233,11 +227,11 @@ pub fn ChartCanvas() -> impl IntoView {
                 }
                 return;
             }
-            _ => None,
+            _ => return,
         };
-        if let Some(i) = target {
+        if let Some(d) = state.view.with_untracked(|v| view::navigate(v, cur, nav)) {
             ev.prevent_default();
-            state.cursor.set(dates.get(i).copied());
+            state.cursor.set(Some(d));
         }
     };
 

@@ -6,7 +6,7 @@ use super::state::AppState;
 use crate::chart::theme::{line_style, DARK, LIGHT};
 use crate::core::dataset::Mode;
 use crate::core::fmt::Fmt;
-use crate::core::view::{self, Blocked};
+use crate::core::view::{self, Blocked, Nav};
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -45,26 +45,34 @@ fn reduced_motion() -> bool {
     web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
-/// Walks the crosshair through the window's dates in about four seconds.
+/// Walks the crosshair through the window's dates in about four seconds (many
+/// dates a frame when there are more than frames), reading each line by binary
+/// search: no list of every date is made.
 fn play(state: AppState) {
-    let dates = state.view.with_untracked(view::dates);
-    if dates.is_empty() {
-        return;
-    }
+    let ends = state.view.with_untracked(|v| {
+        let count = v.lines.iter().map(|l| l.points.len()).max().unwrap_or(0);
+        Some((view::navigate(v, None, Nav::First)?, view::navigate(v, None, Nav::Last)?, count))
+    });
+    let Some((first, last, count)) = ends else { return };
     if reduced_motion() {
         // No animation for readers who ask for none: go straight to the end.
-        state.cursor.set(dates.last().copied());
+        state.cursor.set(Some(last));
         return;
     }
     state.playing.set(true);
-    let step_ms = 4000.0 / dates.len() as f64;
+    let step_ms = 4000.0 / count.max(1) as f64;
     let (interval, stride) = if step_ms >= 16.0 { (step_ms, 1) } else { (16.0, (16.0 / step_ms).ceil() as usize) };
-    let start = state.cursor.get_untracked().and_then(|c| dates.iter().position(|d| *d >= c)).filter(|i| *i + 1 < dates.len()).unwrap_or(0);
-    let index = std::rc::Rc::new(std::cell::Cell::new(start));
+    // From the crosshair if it is short of the end, else from the start.
+    let start = state
+        .cursor
+        .get_untracked()
+        .filter(|c| *c < last)
+        .and_then(|c| state.view.with_untracked(|v| if view::nearest(v, c) == Some(c) { Some(c) } else { view::date_after(v, Some(c)) }))
+        .unwrap_or(first);
+    let at = std::rc::Rc::new(std::cell::Cell::new(Some(start)));
     let handle = std::rc::Rc::new(std::cell::Cell::new(0));
     let h2 = handle.clone();
     let tick = Closure::<dyn FnMut()>::new(move || {
-        let i = index.get();
         let stop = |state: AppState| {
             if let Some(w) = web_sys::window() {
                 w.clear_interval_with_handle(h2.get());
@@ -75,13 +83,13 @@ fn play(state: AppState) {
             stop(state);
             return;
         }
-        if i >= dates.len() {
-            state.cursor.set(dates.last().copied());
+        let Some(d) = at.get() else {
+            state.cursor.set(state.view.with_untracked(|v| view::navigate(v, None, Nav::Last)));
             stop(state);
             return;
-        }
-        state.cursor.set(Some(dates[i]));
-        index.set(i + stride);
+        };
+        state.cursor.set(Some(d));
+        at.set(state.view.with_untracked(|v| (0..stride).try_fold(d, |x, _| view::date_after(v, Some(x)))));
     });
     if let Some(w) = web_sys::window() {
         if let Ok(id) = w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), interval.round() as i32) {

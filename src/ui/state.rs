@@ -10,6 +10,7 @@ use crate::core::dataset::StepDef;
 use crate::core::dataset::{Dataset, Mode};
 use crate::core::date::Date;
 use crate::core::lang::Lang;
+use crate::core::series::merged_dates;
 use crate::core::story::{self, Figure, StepSpec};
 use crate::core::timeline::{Timeline, Window};
 use crate::core::view::{self, View};
@@ -147,8 +148,7 @@ thread_local! {
 impl AppState {
     pub fn new(dataset: Dataset) -> AppState {
         let loaded = RwSignal::new(Loaded { dataset: Arc::new(dataset), origin: Origin::Bundled });
-        let timeline =
-            Memo::new(move |_| loaded.with(|l| Timeline::new(l.dataset.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).collect())));
+        let timeline = Memo::new(move |_| loaded.with(|l| Timeline::new(merged_dates(l.dataset.series.iter().map(|s| &s.series.points[..])))));
         let (story, series, compare, mode, window) = (
             RwSignal::new(String::new()),
             RwSignal::new(String::new()),
