@@ -34,7 +34,7 @@ use support::webdriver::Browser;
 /// frame whose chart canvas has ink (for ours: once the reader's file is on show).
 const HOOK: &str = r#"<script>(function(){
 window.__long=[];window.__first=null;window.__errors=[];
-try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__long.push(e.duration);});}).observe({type:'longtask',buffered:true});}catch(e){}
+try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__long.push(e.duration);(window.__longAt=window.__longAt||[]).push(Math.round(e.startTime)+'+'+Math.round(e.duration));});}).observe({type:'longtask',buffered:true});}catch(e){}
 var ce=console.error;console.error=function(){window.__errors.push(Array.prototype.join.call(arguments,' '));return ce.apply(console,arguments);};
 window.addEventListener('error',function(e){window.__errors.push(String(e.message||'error'));});
 addEventListener('TrunkApplicationStarted',function(e){window.__wasm=e.detail&&e.detail.wasm;});
@@ -84,6 +84,8 @@ struct Case {
 #[derive(Default, Clone)]
 struct Figures {
     first_ms: Option<f64>,
+    /// The longest task from navigation until the chart has settled (loading, reading, the first draws).
+    load_long_ms: Option<f64>,
     step_main_ms: Option<f64>,
     step_cpu_ms: Option<f64>,
     toggle_main_ms: Option<f64>,
@@ -97,13 +99,24 @@ struct Figures {
     timeline: String,
 }
 
-const COLUMNS: [&str; 9] =
-    ["first chart ms", "main ms/step", "CPU ms/step", "main ms/toggle", "CPU ms/toggle", "long tasks", "longest ms", "JS heap MB", "Wasm MB"];
+const COLUMNS: [&str; 10] = [
+    "first chart ms",
+    "load: longest task ms",
+    "main ms/step",
+    "CPU ms/step",
+    "main ms/toggle",
+    "CPU ms/toggle",
+    "long tasks",
+    "longest ms",
+    "JS heap MB",
+    "Wasm MB",
+];
 
 impl Figures {
-    fn values(&self) -> [Option<f64>; 9] {
+    fn values(&self) -> [Option<f64>; 10] {
         [
             self.first_ms,
+            self.load_long_ms,
             self.step_main_ms,
             self.step_cpu_ms,
             self.toggle_main_ms,
@@ -199,12 +212,13 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
             "const r=n=>{const e=performance.getEntriesByType('resource').find(x=>x.name.includes(n));return e?Math.round(e.responseEnd):null;};\
              const m=n=>{const e=performance.getEntriesByName(n)[0];return e?Math.round(e.startTime):null;};\
              const nav=performance.getEntriesByType('navigation')[0];\
-             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn');",
+             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+(m('liquidity:file-read')?', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
             vec![],
         )?;
         f.timeline = v.as_str().unwrap_or_default().to_string();
     }
     std::thread::sleep(Duration::from_millis(300));
+    f.load_long_ms = b.js("return (window.__long||[]).reduce((a,b)=>Math.max(a,b),0);", vec![])?.as_f64();
     b.js("window.__long=[];", vec![])?;
     let step = if ours {
         format!(
@@ -390,6 +404,7 @@ fn main() {
                 let mut m = Figures::default();
                 let col = |g: fn(&Figures) -> Option<f64>| median(&fs.iter().map(g).collect::<Vec<_>>());
                 m.first_ms = col(|f| f.first_ms);
+                m.load_long_ms = col(|f| f.load_long_ms);
                 m.step_main_ms = col(|f| f.step_main_ms);
                 m.step_cpu_ms = col(|f| f.step_cpu_ms);
                 m.toggle_main_ms = col(|f| f.toggle_main_ms);
@@ -418,7 +433,7 @@ fn main() {
     for (name, dpr, ours, theirs) in &rows {
         let o = ours.values();
         let t = theirs.values();
-        let line = |page: &str, v: &[Option<f64>; 9], note: &str| {
+        let line = |page: &str, v: &[Option<f64>], note: &str| {
             format!("| {name} | {dpr} | {page} | {} | {} |", v.iter().map(|x| cell(*x)).collect::<Vec<_>>().join(" | "), note.replace('|', "/"))
         };
         let _ = writeln!(out, "{}", line("ours", &o, &ours.note));

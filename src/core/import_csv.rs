@@ -243,7 +243,16 @@ impl CsvImport {
     }
 
     /// Orders the rows by date and builds the dataset, or lists every problem.
-    pub fn finish(mut self) -> Result<Dataset, Vec<Problem>> {
+    pub fn finish(self) -> Result<Dataset, Vec<Problem>> {
+        let mut build = self.build()?;
+        while !build.step() {}
+        build.finish()
+    }
+
+    /// Reads what is left, orders the rows by date and checks them; the series
+    /// are then built one column a step ([`Build::step`]), so a big file's last
+    /// stage can yield to the page between columns too.
+    pub fn build(mut self) -> Result<Build, Vec<Problem>> {
         while !self.step(usize::MAX)? {}
         let CsvImport { file_name, header, whens, cells, mut problems, .. } = self;
         let width = header.len() - 1;
@@ -293,52 +302,83 @@ impl CsvImport {
                 problems.push(Problem::new(Loc { line: Some((w[1].3, 1)), ..Loc::default() }, ProblemKind::DuplicateDate(w[1].0.iso_at(w[1].1))));
             }
         }
-        let mut series = Vec::new();
-        let mut ids: Vec<String> = Vec::new();
-        for col in 0..width {
-            let name = header[col + 1].trim();
-            let mut points = Vec::new();
-            let mut precision = Vec::new();
-            let mut bad = Vec::new();
-            for (d, p, row, line) in &dated {
-                match cells[row * width + col] {
-                    Cell::Empty => {}
-                    Cell::Number(v) => {
-                        points.push(Point { date: *d, value: v });
-                        precision.push(*p);
-                    }
-                    Cell::NotFinite => bad.push((*line, ProblemKind::NotFinite)),
-                    Cell::Text => bad.push((*line, ProblemKind::WrongType(Expected::Number))),
-                }
-            }
-            if points.is_empty() {
-                continue; // a text column: not a series
-            }
-            let loc_name = if name.is_empty() { format!("{}", col + 2) } else { name.to_string() };
-            for (line, kind) in bad.into_iter().take(20) {
-                let loc = Loc { field: Some(loc_name.clone()), line: Some((line, col + 2)), ..Loc::default() };
-                problems.push(Problem::new(loc, kind));
-            }
-            let mut id = slug(name);
-            while ids.contains(&id) {
-                id.push('_');
-            }
-            ids.push(id.clone());
-            let label = if name.is_empty() { id.clone() } else { name.to_string() };
-            series.push(SeriesDef {
-                name: Text::same(&label),
-                unit: Unit::Number,
-                kind: Kind::Other,
-                frequency: Frequency::Irregular,
-                sources: vec!["file".into()],
-                caveat: caveat.clone(),
-                decimals: None,
-                chart: None,
-                series: Series::new(id, label, points),
-                precision: precision.into(),
-                notes: Vec::new(),
-            });
+        Ok(Build { file_name, header, cells, width, dated, caveat, problems, series: Vec::new(), ids: Vec::new(), col: 0 })
+    }
+}
+
+/// A CSV read and ordered, its series being built a column at a time.
+pub struct Build {
+    file_name: String,
+    header: Vec<String>,
+    cells: Vec<Cell>,
+    width: usize,
+    /// (date, precision, row, line), in date order.
+    dated: Vec<(Date, DatePrecision, usize, usize)>,
+    caveat: Option<Text>,
+    problems: Vec<Problem>,
+    series: Vec<SeriesDef>,
+    ids: Vec<String>,
+    col: usize,
+}
+
+impl Build {
+    /// Builds the next column's series (a column of text is no series); true once every column is built.
+    pub fn step(&mut self) -> bool {
+        if self.col >= self.width {
+            return true;
         }
+        let col = self.col;
+        self.col += 1;
+        let Build { header, cells, width, dated, caveat, problems, series, ids, .. } = self;
+        let width = *width;
+        let name = header[col + 1].trim();
+        let mut points = Vec::new();
+        let mut precision = Vec::new();
+        let mut bad = Vec::new();
+        for (d, p, row, line) in dated.iter() {
+            match cells[row * width + col] {
+                Cell::Empty => {}
+                Cell::Number(v) => {
+                    points.push(Point { date: *d, value: v });
+                    precision.push(*p);
+                }
+                Cell::NotFinite => bad.push((*line, ProblemKind::NotFinite)),
+                Cell::Text => bad.push((*line, ProblemKind::WrongType(Expected::Number))),
+            }
+        }
+        if points.is_empty() {
+            return self.col >= self.width; // a text column: not a series
+        }
+        let loc_name = if name.is_empty() { format!("{}", col + 2) } else { name.to_string() };
+        for (line, kind) in bad.into_iter().take(20) {
+            let loc = Loc { field: Some(loc_name.clone()), line: Some((line, col + 2)), ..Loc::default() };
+            problems.push(Problem::new(loc, kind));
+        }
+        let mut id = slug(name);
+        while ids.contains(&id) {
+            id.push('_');
+        }
+        ids.push(id.clone());
+        let label = if name.is_empty() { id.clone() } else { name.to_string() };
+        series.push(SeriesDef {
+            name: Text::same(&label),
+            unit: Unit::Number,
+            kind: Kind::Other,
+            frequency: Frequency::Irregular,
+            sources: vec!["file".into()],
+            caveat: caveat.clone(),
+            decimals: None,
+            chart: None,
+            series: Series::new(id, label, points),
+            precision: precision.into(),
+            notes: Vec::new(),
+        });
+        self.col >= self.width
+    }
+
+    /// The dataset, or every problem found.
+    pub fn finish(self) -> Result<Dataset, Vec<Problem>> {
+        let Build { file_name, series, mut problems, .. } = self;
         if series.is_empty() && problems.is_empty() {
             problems.push(Problem::new(Loc::default(), ProblemKind::CsvNoNumbers));
         }
@@ -472,6 +512,15 @@ mod tests {
         assert_eq!(seen.last().unwrap().total, csv.len());
         assert_eq!(sliced.progress(), Progress { bytes: csv.len(), total: csv.len(), rows: 1000, points: 1000 });
         assert_eq!(sliced.finish().unwrap(), whole);
+        // Built a column a step (text columns are no series): the same dataset.
+        let three = "Date,A,Note,B\n2025-01-02,1,x,2\n2025-01-03,3,y,4\n";
+        let mut build = CsvImport::new(three.to_string(), "t.csv").unwrap().build().unwrap();
+        let mut steps = 1;
+        while !build.step() {
+            steps += 1;
+        }
+        assert_eq!(steps, 3, "a step per column");
+        assert_eq!(build.finish().unwrap(), import_csv(three, "t.csv").unwrap());
         assert_eq!(whole.series.len(), 1, "the note column is text");
         assert_eq!(whole.series[0].series.points[0].date, Date::from_days(19_000 - 999));
         // A quoting fault is found in whichever slice holds it.

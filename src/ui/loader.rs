@@ -98,7 +98,27 @@ async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Re
             return None;
         }
     }
-    Some(import.finish().map(|ds| (ds, Vec::new())))
+    super::mark("liquidity:file-read");
+    // Ordering the rows, then a series per column, the page painting between them.
+    let mut build = match import.build() {
+        Ok(b) => b,
+        Err(p) => return Some(Err(p)),
+    };
+    loop {
+        next_tick().await;
+        if !current(load) {
+            return None;
+        }
+        let start = now();
+        while now() - start < 20.0 {
+            if build.step() {
+                super::mark("liquidity:file-built");
+                let built = build.finish().map(|ds| (ds, Vec::new()));
+                next_tick().await;
+                return current(load).then_some(built);
+            }
+        }
+    }
 }
 
 /// Shows what was read, or reports every problem and keeps what was on show.
@@ -153,6 +173,7 @@ pub fn load_url(state: AppState, url: String) {
                 let Some(result) = read(state, text, &name, load).await else { return };
                 state.busy.set(None);
                 accept(state, result, &name, Origin::Url(url.clone()), what);
+                super::mark("liquidity:file-shown");
                 // The page's own address may choose a view of this dataset.
                 let p = super::permalink::initial();
                 if p.data.as_deref() == Some(url.as_str()) && state.loaded.with_untracked(|l| l.origin == Origin::Url(url.clone())) {

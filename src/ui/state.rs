@@ -117,8 +117,9 @@ pub struct AppState {
     pub gliding: RwSignal<bool>,
     /// Set when opening a story had to move the reader's window (to these dates).
     pub moved: RwSignal<Option<(Date, Date)>>,
-    /// Every date of the dataset: the linked timeline the scrubber moves over.
-    pub timeline: Memo<Timeline>,
+    /// Every date of the dataset: the linked timeline the scrubber moves over
+    /// (shared: a million dates are never copied to be read).
+    pub timeline: Memo<Arc<Timeline>>,
     /// What the chart shows.
     pub view: Memo<View>,
     /// Whether the view is still the step's: the reader is on the guided path.
@@ -148,7 +149,7 @@ thread_local! {
 impl AppState {
     pub fn new(dataset: Dataset) -> AppState {
         let loaded = RwSignal::new(Loaded { dataset: Arc::new(dataset), origin: Origin::Bundled });
-        let timeline = Memo::new(move |_| loaded.with(|l| Timeline::new(merged_dates(l.dataset.series.iter().map(|s| &s.series.points[..])))));
+        let timeline = Memo::new(move |_| loaded.with(|l| Arc::new(Timeline::new(merged_dates(l.dataset.series.iter().map(|s| &s.series.points[..]))))));
         let (story, series, compare, mode, window) = (
             RwSignal::new(String::new()),
             RwSignal::new(String::new()),
