@@ -212,7 +212,7 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
             "const r=n=>{const e=performance.getEntriesByType('resource').find(x=>x.name.includes(n));return e?Math.round(e.responseEnd):null;};\
              const m=n=>{const e=performance.getEntriesByName(n)[0];return e?Math.round(e.startTime):null;};\
              const nav=performance.getEntriesByType('navigation')[0];\
-             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+(m('liquidity:file-read')?', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
+             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+', below built '+m('liquidity:later')+'-'+m('liquidity:later-built')+(m('liquidity:file-read')?', file fetched '+m('liquidity:file-fetched')+', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', prepared '+m('liquidity:file-prepared')+', accept '+m('liquidity:file-accept')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
             vec![],
         )?;
         f.timeline = v.as_str().unwrap_or_default().to_string();

@@ -64,6 +64,11 @@ fn main() {
     println!("{:<58} {:>10}", "points left to draw", thin.len());
     let blocks = &big_ds.series[0].series.blocks;
     time("the same through the series' blocks (64 points each)", 10, || liquidity_explorer::core::transform::decimate_with(&pts, 1200, Some((blocks, 0))));
+    let four: Vec<&[Point]> = vec![&pts[..]; 4];
+    time("every date of 4 series of 1,000,000 points (the timeline)", 5, || liquidity_explorer::core::series::merged_dates(four.iter().copied()).len());
+    time("the timeline of them", 5, || {
+        liquidity_explorer::core::timeline::Timeline::new(liquidity_explorer::core::series::merged_dates(four.iter().copied())).len()
+    });
     // A scrub step at a million points: the view of a window one point shorter, then the chart of it.
     let (first, last) = (pts[0].date, pts[pts.len() - 1].date);
     let mut k = 0;

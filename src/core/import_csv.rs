@@ -254,30 +254,108 @@ impl CsvImport {
     /// stage can yield to the page between columns too.
     pub fn build(mut self) -> Result<Build, Vec<Problem>> {
         while !self.step(usize::MAX)? {}
-        let CsvImport { file_name, header, whens, cells, mut problems, .. } = self;
+        let CsvImport { file_name, header, whens, cells, problems, .. } = self;
         let width = header.len() - 1;
         // Times of day: a file whose times are all midnight where it was written is a
         // daily export (its days are kept as written); any other time makes the file
         // intraday, kept in UTC, with the offsets the file gave said in a caveat.
         let intraday = whens.iter().any(|(w, _)| w.instant.is_some() && !w.midnight);
-        let mut offsets: Vec<i32> = Vec::new();
-        // (date, precision, row, line)
-        let mut dated: Vec<(Date, DatePrecision, usize, usize)> = Vec::with_capacity(whens.len());
-        for (row, (w, line)) in whens.iter().enumerate() {
-            match (intraday, w.instant) {
-                (true, Some(t)) => {
-                    if let Some(o) = w.offset.filter(|o| !offsets.contains(o)) {
-                        offsets.push(o);
+        let dated = Vec::with_capacity(whens.len());
+        Ok(Build {
+            file_name,
+            header,
+            cells,
+            width,
+            whens,
+            intraday,
+            offsets: Vec::new(),
+            dated,
+            caveat: None,
+            problems,
+            series: Vec::new(),
+            ids: Vec::new(),
+            stage: Stage::Dating(0),
+        })
+    }
+}
+
+/// Rows dated in one step of [`Build::step`].
+const DATING_STEP: usize = 200_000;
+
+/// Where a [`Build`] is.
+enum Stage {
+    /// Dating the rows from this one.
+    Dating(usize),
+    /// Ordering the rows and finding dates given twice.
+    Ordering,
+    /// Building this column's series.
+    Column(usize),
+    Done,
+}
+
+/// A CSV read, its rows being dated and ordered and its series built, a piece a step.
+pub struct Build {
+    file_name: String,
+    header: Vec<String>,
+    cells: Vec<Cell>,
+    width: usize,
+    whens: Vec<(When, usize)>,
+    intraday: bool,
+    /// The offsets from UTC the file gave (intraday files).
+    offsets: Vec<i32>,
+    /// (date, precision, row, line), in date order once ordered.
+    dated: Vec<(Date, DatePrecision, usize, usize)>,
+    caveat: Option<Text>,
+    problems: Vec<Problem>,
+    series: Vec<SeriesDef>,
+    ids: Vec<String>,
+    stage: Stage,
+}
+
+impl Build {
+    /// Does the next piece of the work (dating up to [`DATING_STEP`] rows, ordering
+    /// them, or one column's series; a column of text is no series); true once all is done.
+    pub fn step(&mut self) -> bool {
+        match self.stage {
+            Stage::Dating(from) => {
+                let to = (from + DATING_STEP).min(self.whens.len());
+                for (row, (w, line)) in self.whens[from..to].iter().enumerate() {
+                    let row = from + row;
+                    match (self.intraday, w.instant) {
+                        (true, Some(t)) => {
+                            if let Some(o) = w.offset.filter(|o| !self.offsets.contains(o)) {
+                                self.offsets.push(o);
+                            }
+                            self.dated.push((t, DatePrecision::Time, row, *line));
+                        }
+                        (true, None) => self.dated.push((w.day, DatePrecision::Time, row, *line)),
+                        (false, _) => self.dated.push((w.day, w.precision, row, *line)),
                     }
-                    dated.push((t, DatePrecision::Time, row, *line));
                 }
-                (true, None) => dated.push((w.day, DatePrecision::Time, row, *line)),
-                (false, _) => dated.push((w.day, w.precision, row, *line)),
+                self.stage = if to == self.whens.len() { Stage::Ordering } else { Stage::Dating(to) };
+                false
+            }
+            Stage::Ordering => {
+                self.order();
+                self.stage = Stage::Column(0);
+                false
+            }
+            Stage::Column(col) if col < self.width => {
+                self.column(col);
+                self.stage = Stage::Column(col + 1);
+                false
+            }
+            Stage::Column(_) | Stage::Done => {
+                self.stage = Stage::Done;
+                true
             }
         }
-        offsets.sort_unstable();
-        let caveat = intraday.then(|| {
-            let given = offsets.iter().filter(|o| **o != 0).map(|o| utc_offset(*o)).collect::<Vec<_>>().join(", ");
+    }
+
+    fn order(&mut self) {
+        self.offsets.sort_unstable();
+        let given = self.offsets.iter().filter(|o| **o != 0).map(|o| utc_offset(*o)).collect::<Vec<_>>().join(", ");
+        self.caveat = self.intraday.then(|| {
             if given.is_empty() {
                 Text {
                     en: "Times of day in UTC (as the file gives them, or with no zone named).".into(),
@@ -290,6 +368,7 @@ impl CsvImport {
                 }
             }
         });
+        let dated = &mut self.dated;
         // Exports come newest-first as often as oldest-first: order by date (at no cost when already in order).
         if dated.windows(2).all(|w| w[0].0 <= w[1].0) {
         } else if dated.windows(2).all(|w| w[0].0 > w[1].0) {
@@ -299,36 +378,13 @@ impl CsvImport {
         }
         for w in dated.windows(2) {
             if w[0].0 == w[1].0 {
-                problems.push(Problem::new(Loc { line: Some((w[1].3, 1)), ..Loc::default() }, ProblemKind::DuplicateDate(w[1].0.iso_at(w[1].1))));
+                self.problems.push(Problem::new(Loc { line: Some((w[1].3, 1)), ..Loc::default() }, ProblemKind::DuplicateDate(w[1].0.iso_at(w[1].1))));
             }
         }
-        Ok(Build { file_name, header, cells, width, dated, caveat, problems, series: Vec::new(), ids: Vec::new(), col: 0 })
     }
-}
 
-/// A CSV read and ordered, its series being built a column at a time.
-pub struct Build {
-    file_name: String,
-    header: Vec<String>,
-    cells: Vec<Cell>,
-    width: usize,
-    /// (date, precision, row, line), in date order.
-    dated: Vec<(Date, DatePrecision, usize, usize)>,
-    caveat: Option<Text>,
-    problems: Vec<Problem>,
-    series: Vec<SeriesDef>,
-    ids: Vec<String>,
-    col: usize,
-}
-
-impl Build {
-    /// Builds the next column's series (a column of text is no series); true once every column is built.
-    pub fn step(&mut self) -> bool {
-        if self.col >= self.width {
-            return true;
-        }
-        let col = self.col;
-        self.col += 1;
+    /// Builds one column's series (a column of text is none).
+    fn column(&mut self, col: usize) {
         let Build { header, cells, width, dated, caveat, problems, series, ids, .. } = self;
         let width = *width;
         let name = header[col + 1].trim();
@@ -347,7 +403,7 @@ impl Build {
             }
         }
         if points.is_empty() {
-            return self.col >= self.width; // a text column: not a series
+            return; // a text column: not a series
         }
         let loc_name = if name.is_empty() { format!("{}", col + 2) } else { name.to_string() };
         for (line, kind) in bad.into_iter().take(20) {
@@ -373,7 +429,6 @@ impl Build {
             precision: precision.into(),
             notes: Vec::new(),
         });
-        self.col >= self.width
     }
 
     /// The dataset, or every problem found.
@@ -519,7 +574,7 @@ mod tests {
         while !build.step() {
             steps += 1;
         }
-        assert_eq!(steps, 3, "a step per column");
+        assert_eq!(steps, 6, "dating, ordering, a step per column, then done");
         assert_eq!(build.finish().unwrap(), import_csv(three, "t.csv").unwrap());
         assert_eq!(whole.series.len(), 1, "the note column is text");
         assert_eq!(whole.series[0].series.points[0].date, Date::from_days(19_000 - 999));

@@ -2,7 +2,7 @@
 //! picked or dropped anywhere on the page, or back to the bundled data.
 
 use super::loader;
-use super::state::{AppState, Origin};
+use super::state::{AppState, Origin, Prepared};
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,7 +40,7 @@ pub fn DatasetBar() -> impl IntoView {
     };
     let reset = move |_| {
         if let Some(ds) = super::bundled_data::kept() {
-            state.show_dataset(ds, Origin::Bundled);
+            state.show_dataset(Prepared::new(ds), Origin::Bundled);
         }
     };
 

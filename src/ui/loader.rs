@@ -2,12 +2,12 @@
 //! gloo-net, or from a file the reader picks or drops. Everything is validated
 //! by the core before it replaces what is on show.
 
-use super::state::{AppState, Failure, Origin};
-use crate::core::dataset::Dataset;
+use super::state::{AppState, Failure, Origin, Prepared};
 use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
 use crate::core::fmt::Fmt;
 use crate::core::import_csv::{load_any_noting, CsvImport};
 use crate::core::lang::Lang;
+use crate::core::series::MergeDates;
 use crate::i18n::Say;
 use crate::i18n::{t, tf, Key};
 use gloo_net::http::Request;
@@ -60,69 +60,111 @@ async fn next_tick() {
     let _ = JsFuture::from(p).await;
 }
 
+/// The text of a file's bytes, checked as UTF-8 a few megabytes at a time so a
+/// big file never holds the page (the bytes arrive from the browser in one
+/// copy, never as a JavaScript string to convert); a file in another encoding
+/// is read as the browser would read it, with U+FFFD for what is not UTF-8.
+/// `None` if the load was cancelled.
+async fn text_of(bytes: Vec<u8>, load: u32) -> Option<String> {
+    const SLICE: usize = 4 << 20;
+    let mut text = String::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + SLICE).min(bytes.len());
+        match std::str::from_utf8(&bytes[at..end]) {
+            Ok(piece) => {
+                text.push_str(piece);
+                at = end;
+            }
+            // A character cut by the slice's end: it is read with the next slice.
+            Err(e) if e.error_len().is_none() && end < bytes.len() && e.valid_up_to() > 0 => {
+                text.push_str(std::str::from_utf8(&bytes[at..at + e.valid_up_to()]).unwrap_or_default());
+                at += e.valid_up_to();
+            }
+            Err(_) => return Some(String::from_utf8_lossy(&bytes).into_owned()),
+        }
+        next_tick().await;
+        if !current(load) {
+            return None;
+        }
+    }
+    Some(text)
+}
+
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// Runs `work` on `it` (true once done) in slices of about 20 ms, `between` them
+/// letting the page paint and handle input; `None` if the load was cancelled meanwhile.
+async fn in_slices<T>(load: u32, it: &mut T, mut work: impl FnMut(&mut T) -> bool, mut between: impl FnMut(&T)) -> Option<()> {
+    loop {
+        let start = now();
+        while now() - start < 20.0 {
+            if work(it) {
+                return Some(());
+            }
+        }
+        between(it);
+        next_tick().await;
+        if !current(load) {
+            return None;
+        }
+    }
+}
+
 /// Reads `text`, a dataset (JSON, in one piece) or a CSV (in slices of about
-/// 20 ms, its progress said between them); `None` if the load was cancelled.
-async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Result<(Dataset, Vec<Problem>), Vec<Problem>>> {
+/// 20 ms, its progress said between them: the rows, then their order and a
+/// series per column, then the timeline of every date); `None` if the load was cancelled.
+async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Result<(Prepared, Vec<Problem>), Vec<Problem>>> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') || body.starts_with('[') {
-        return Some(load_any_noting(&text, name));
+        return Some(load_any_noting(&text, name).map(|(ds, notes)| (Prepared::new(ds), notes)));
     }
     let mut import = match CsvImport::new(text, name) {
         Ok(i) => i,
         Err(p) => return Some(Err(p)),
     };
     let lang = state.lang.get_untracked();
-    loop {
-        let start = now();
-        let done = loop {
-            match import.step(2_000) {
-                Ok(false) if now() - start < 20.0 => {}
-                other => break other,
-            }
-        };
-        match done {
-            Err(p) => return Some(Err(p)),
-            Ok(true) => break,
-            Ok(false) => {}
+    let mut failed = None;
+    let reading = |import: &mut CsvImport| match import.step(2_000) {
+        Ok(done) => done,
+        Err(p) => {
+            failed = Some(p);
+            true
         }
-        let p = import.progress();
-        let f = super::intl::intl(lang);
+    };
+    let progress = |import: &CsvImport| {
+        let (p, f) = (import.progress(), super::intl::intl(lang));
         let mb = |b: usize| f.number(b as f64 / 1_048_576.0, 1);
         state.busy.set(Some(tf(lang, Key::ReadingProgress, &[name, &mb(p.bytes), &mb(p.total), &f.number(p.points as f64, 0)])));
-        next_tick().await;
-        if !current(load) {
-            return None;
-        }
+    };
+    in_slices(load, &mut import, reading, progress).await?;
+    if let Some(p) = failed {
+        return Some(Err(p));
     }
     super::mark("liquidity:file-read");
-    // Ordering the rows, then a series per column, the page painting between them.
     let mut build = match import.build() {
         Ok(b) => b,
         Err(p) => return Some(Err(p)),
     };
-    loop {
-        next_tick().await;
-        if !current(load) {
-            return None;
-        }
-        let start = now();
-        while now() - start < 20.0 {
-            if build.step() {
-                super::mark("liquidity:file-built");
-                let built = build.finish().map(|ds| (ds, Vec::new()));
-                next_tick().await;
-                return current(load).then_some(built);
-            }
-        }
-    }
+    in_slices(load, &mut build, |b| b.step(), |_| ()).await?;
+    super::mark("liquidity:file-built");
+    let ds = match build.finish() {
+        Ok(ds) => ds,
+        Err(p) => return Some(Err(p)),
+    };
+    let mut merge = MergeDates::new(ds.series.iter().map(|s| &s.series.points[..]));
+    in_slices(load, &mut merge, |m| m.step(100_000), |_| ()).await?;
+    let dates = merge.finish();
+    let ready = Prepared::with_dates(ds, dates);
+    super::mark("liquidity:file-prepared");
+    next_tick().await;
+    current(load).then_some(Ok((ready, Vec::new())))
 }
 
 /// Shows what was read, or reports every problem and keeps what was on show.
-fn accept(state: AppState, result: Result<(Dataset, Vec<Problem>), Vec<Problem>>, name: &str, origin: Origin, what: String) {
+fn accept(state: AppState, result: Result<(Prepared, Vec<Problem>), Vec<Problem>>, name: &str, origin: Origin, what: String) {
     match result {
         Ok((ds, notes)) => {
             state.show_dataset(ds, origin);
@@ -157,20 +199,23 @@ pub fn load_url(state: AppState, url: String) {
                     return Err(too_large(len).say(state.lang.get_untracked()));
                 }
             }
-            resp.text().await.map_err(|e| tf(lang, Key::ResponseUnreadable, &[&e.to_string()]))
+            resp.binary().await.map_err(|e| tf(lang, Key::ResponseUnreadable, &[&e.to_string()]))
         }
         .await;
         if !current(load) {
             return;
         }
         match result {
-            Ok(text) if text.len() > MAX_BYTES => {
+            Ok(bytes) if bytes.len() > MAX_BYTES => {
                 state.busy.set(None);
-                state.failure.set(Some(Failure { what, problems: vec![too_large(text.len()).say(state.lang.get_untracked())] }))
+                state.failure.set(Some(Failure { what, problems: vec![too_large(bytes.len()).say(state.lang.get_untracked())] }))
             }
-            Ok(text) => {
+            Ok(bytes) => {
+                super::mark("liquidity:file-fetched");
+                let Some(text) = text_of(bytes, load).await else { return };
                 let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
                 let Some(result) = read(state, text, &name, load).await else { return };
+                super::mark("liquidity:file-accept");
                 state.busy.set(None);
                 accept(state, result, &name, Origin::Url(url.clone()), what);
                 super::mark("liquidity:file-shown");
@@ -202,12 +247,13 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     let load = begin_load(state);
     state.busy.set(Some(tf(lang, Key::ReadingFile, &[&name])));
     leptos::task::spawn_local(async move {
-        let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+        let bytes = JsFuture::from(file.array_buffer()).await.ok().map(|b| js_sys::Uint8Array::new(&b).to_vec());
         if !current(load) {
             return;
         }
-        match text {
-            Some(text) => {
+        match bytes {
+            Some(bytes) => {
+                let Some(text) = text_of(bytes, load).await else { return };
                 let Some(result) = read(state, text, &name, load).await else { return };
                 state.busy.set(None);
                 accept(state, result, &name, Origin::File(name.clone()), what)

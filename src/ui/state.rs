@@ -55,7 +55,29 @@ pub enum Origin {
 #[derive(Clone)]
 pub struct Loaded {
     pub dataset: Arc<Dataset>,
+    /// Every date of the dataset (see [`Prepared`]).
+    pub timeline: Arc<Timeline>,
     pub origin: Origin,
+}
+
+/// A dataset ready to show, with its timeline (every date of every series,
+/// merged) made beforehand: a loader makes it in a task of its own, so showing
+/// four million points does not hold the page in one piece.
+pub struct Prepared {
+    dataset: Arc<Dataset>,
+    timeline: Arc<Timeline>,
+}
+
+impl Prepared {
+    pub fn new(dataset: Dataset) -> Prepared {
+        let dates = merged_dates(dataset.series.iter().map(|s| &s.series.points[..]));
+        Prepared::with_dates(dataset, dates)
+    }
+
+    /// With the dataset's dates already merged (by [`crate::core::series::MergeDates`], a piece at a time).
+    pub fn with_dates(dataset: Dataset, dates: Vec<Date>) -> Prepared {
+        Prepared { dataset: Arc::new(dataset), timeline: Arc::new(Timeline::new(dates)) }
+    }
 }
 
 /// A load that did not work: what was tried, and every problem found.
@@ -148,8 +170,9 @@ thread_local! {
 
 impl AppState {
     pub fn new(dataset: Dataset) -> AppState {
-        let loaded = RwSignal::new(Loaded { dataset: Arc::new(dataset), origin: Origin::Bundled });
-        let timeline = Memo::new(move |_| loaded.with(|l| Arc::new(Timeline::new(merged_dates(l.dataset.series.iter().map(|s| &s.series.points[..]))))));
+        let Prepared { dataset, timeline } = Prepared::new(dataset);
+        let loaded = RwSignal::new(Loaded { dataset, timeline, origin: Origin::Bundled });
+        let timeline = Memo::new(move |_| loaded.with(|l| l.timeline.clone()));
         let (story, series, compare, mode, window) = (
             RwSignal::new(String::new()),
             RwSignal::new(String::new()),
@@ -237,10 +260,10 @@ impl AppState {
 
     /// Shows a newly loaded dataset; the previous one is dropped only now, once
     /// the new one has passed validation.
-    pub fn show_dataset(&self, dataset: Dataset, origin: Origin) {
+    pub fn show_dataset(&self, ready: Prepared, origin: Origin) {
         self.failure.set(None);
         self.notes.set(None);
-        self.loaded.set(Loaded { dataset: Arc::new(dataset), origin });
+        self.loaded.set(Loaded { dataset: ready.dataset, timeline: ready.timeline, origin });
         self.cursor.set(None);
         self.open(None, None, Opening::Own);
     }
