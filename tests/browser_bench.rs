@@ -78,6 +78,8 @@ struct Case {
     name: String,
     /// The reader's file: (URL path, CSV), or none for the bundled first view.
     file: Option<(String, Vec<u8>)>,
+    /// The same data as a dataset (JSON), when ours reads that instead of the CSV.
+    json: Option<(String, Vec<u8>)>,
     series: usize,
 }
 
@@ -155,6 +157,24 @@ fn generate(points: usize, series: usize) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The generated CSV as a dataset file (JSON, a point a line), with a story
+/// holding every series so that the second can be switched.
+fn as_dataset(csv: &[u8], series: usize) -> Vec<u8> {
+    let text = std::str::from_utf8(csv).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let mut out = String::from("{\"format\": \"liquidity-explorer-dataset/1\", \"id\": \"bench\", \"title\": \"bench\", \"series\": [\n");
+    for s in 0..series {
+        let _ = write!(out, "{}{{\"id\": \"S{n}\", \"name\": \"S{n}\", \"unit\": \"number\", \"points\": [\n", if s > 0 { ",\n" } else { "" }, n = s + 1);
+        for (i, r) in rows.iter().enumerate() {
+            let _ = write!(out, "{}[\"{}\",{}]\n", if i > 0 { "," } else { "" }, r[0], r[s + 1]);
+        }
+        out.push_str("]}");
+    }
+    let ids: Vec<String> = (1..=series).map(|n| format!("\"S{n}\"")).collect();
+    let _ = write!(out, "],\n\"stories\": [{{\"id\": \"data\", \"title\": \"bench\", \"series\": [{}], \"compare\": [{}]}}]}}\n", ids[0], ids[1..].join(", "));
+    out.into_bytes()
+}
+
 /// Busy time of every Chromium process so far (user + system), in ms.
 fn chromium_cpu_ms() -> f64 {
     let tick = 1000.0 / 100.0; // USER_HZ is 100 on Linux
@@ -212,7 +232,7 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
             "const r=n=>{const e=performance.getEntriesByType('resource').find(x=>x.name.includes(n));return e?Math.round(e.responseEnd):null;};\
              const m=n=>{const e=performance.getEntriesByName(n)[0];return e?Math.round(e.startTime):null;};\
              const nav=performance.getEntriesByType('navigation')[0];\
-             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+', below built '+m('liquidity:later')+'-'+m('liquidity:later-built')+(m('liquidity:file-read')?', file fetched '+m('liquidity:file-fetched')+', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', prepared '+m('liquidity:file-prepared')+', accept '+m('liquidity:file-accept')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
+             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+', below built '+m('liquidity:later')+'-'+m('liquidity:later-built')+(m('liquidity:file-built')?', file fetched '+m('liquidity:file-fetched')+', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', prepared '+m('liquidity:file-prepared')+', accept '+m('liquidity:file-accept')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
             vec![],
         )?;
         f.timeline = v.as_str().unwrap_or_default().to_string();
@@ -316,7 +336,9 @@ fn main() {
     let mut cases = Vec::new();
     let mut add = |name: &str, points: usize, series: usize| {
         if wanted(name) {
-            cases.push(Case { name: name.into(), file: Some((format!("bench/{name}.csv"), generate(points, series))), series });
+            let csv = generate(points, series);
+            let json = name.ends_with("json").then(|| (format!("bench/{name}.json"), as_dataset(&csv, series)));
+            cases.push(Case { name: name.into(), file: Some((format!("bench/{name}.csv"), csv)), json, series });
         }
     };
     let run = if smoke {
@@ -328,8 +350,10 @@ fn main() {
         add("4x100k", 100_000, 4);
         add("1M", 1_000_000, 1);
         add("4x1M", 1_000_000, 4);
+        // Ours reads the dataset format (JSON) here; uPlot's page the same numbers as CSV.
+        add("4x1M-json", 1_000_000, 4);
         if wanted("bundled") {
-            cases.insert(0, Case { name: "bundled".into(), file: None, series: 1 });
+            cases.insert(0, Case { name: "bundled".into(), file: None, json: None, series: 1 });
         }
         let reps = std::env::var("BENCH_REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
         Run { steps: 100, toggles: 20, reps, dprs: vec![1.0, 2.0], cases }
@@ -340,7 +364,7 @@ fn main() {
         ("bench/uPlot.iife.min.js".into(), std::fs::read(uplot.join("uPlot.iife.min.js")).unwrap()),
         ("bench/uPlot.min.css".into(), std::fs::read(uplot.join("uPlot.min.css")).unwrap()),
     ];
-    extra.extend(run.cases.iter().filter_map(|c| c.file.clone()));
+    extra.extend(run.cases.iter().flat_map(|c| c.file.iter().chain(&c.json).cloned()));
     let server = StaticServer::start(&dist, Options { inject_head: Some(HOOK.into()), extra, ..Options::default() });
     let browser = match Browser::start() {
         Ok(b) => b,
@@ -362,7 +386,7 @@ fn main() {
     for case in &run.cases {
         for &dpr in &run.dprs {
             let _ = browser.cdp("Emulation.setDeviceMetricsOverride", json!({"width": 1280, "height": 900, "deviceScaleFactor": dpr, "mobile": false}));
-            let ours_url = server.url(&match &case.file {
+            let ours_url = server.url(&match case.json.as_ref().or(case.file.as_ref()) {
                 Some((p, _)) => format!("index.html?data={p}"),
                 None => "index.html".into(),
             });

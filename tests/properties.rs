@@ -169,6 +169,22 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(1500))]
+
+    /// A dataset file read a piece at a time (its points lists scanned apart) reads as the file read
+    /// at once: the same dataset, or the same problems in the same order.
+    #[test]
+    fn a_dataset_read_in_pieces_is_the_dataset_read_at_once(text in mutated(), budget in 1usize..5000) {
+        use liquidity_explorer::core::dataset_json::{read_noting, read_sliced};
+        use liquidity_explorer::core::json_slices::JsonImport;
+        let whole = read_noting(&text);
+        let mut import = JsonImport::new(text).unwrap();
+        while !import.step(budget) {}
+        prop_assert_eq!(read_sliced(import), whole);
+    }
+}
+
 /// What the property tests found once, kept: a 74 px chart whose date labels are
 /// wider than the chart itself panicked in `clamp` (min > max).
 #[test]

@@ -59,6 +59,19 @@ fn main() {
     big.push_str("]}]}");
     println!("{:<58} {:>10.1} MB", "a 1,000,000-point file", big.len() as f64 / 1e6);
     let big_ds = time("read + validate it", 3, || read(&big).unwrap());
+    let mut scanned = None;
+    time("the same, its points scanned in pieces of 256 KB", 3, || {
+        let mut import = liquidity_explorer::core::json_slices::JsonImport::new(big.clone()).unwrap();
+        let mut pieces = 0;
+        while !import.step(1 << 18) {
+            pieces += 1;
+        }
+        scanned = Some(import);
+        pieces
+    });
+    let start = Instant::now();
+    let _ = liquidity_explorer::core::dataset_json::read_sliced(scanned.take().unwrap()).unwrap();
+    println!("{:<58} {:>10.3} ms", "  then read as one file (the skeleton, once)", start.elapsed().as_secs_f64() * 1e3);
     let pts: Vec<Point> = big_ds.series[0].series.points.to_vec();
     let thin = time("decimate it to 1,200 pixel columns", 10, || decimate(&pts, 1200));
     println!("{:<58} {:>10}", "points left to draw", thin.len());

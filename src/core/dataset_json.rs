@@ -4,6 +4,7 @@
 
 use super::dataset::*;
 use super::date::{Date, DatePrecision};
+use super::json_slices::{JsonImport, Lifted};
 use super::lang::Text;
 use super::series::{Point, Series};
 use serde_json::{Map, Value};
@@ -20,16 +21,30 @@ pub fn read_noting(text: &str) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> 
     if text.len() > MAX_BYTES {
         return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
     }
+    read_with(text, Vec::new(), &|line, column| (line, column))
+}
+
+/// Like `read_noting`, for a file read a piece at a time by [`JsonImport`]: the same dataset and problems.
+pub fn read_sliced(import: JsonImport) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
+    let mut skeleton = import.finish();
+    let text = std::mem::take(&mut skeleton.text);
+    let lifted = std::mem::take(&mut skeleton.lifted);
+    read_with(&text, lifted, &|line, column| skeleton.place(line, column))
+}
+
+/// Reads `text`, whose series' points lists at the places `lifted` holds were read already;
+/// `place` turns a line and column of `text` into the file's.
+fn read_with(text: &str, lifted: Vec<Option<Lifted>>, place: &dyn Fn(usize, usize) -> (usize, usize)) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
     let value: Value = match serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)) {
         Ok(v) => v,
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let loc = Loc { line: Some((e.line(), e.column())), ..Loc::default() };
+            let loc = Loc { line: Some(place(e.line(), e.column())), ..Loc::default() };
             return Err(vec![Problem::new(loc, ProblemKind::Syntax { detail: msg, eof: e.is_eof() })]);
         }
     };
-    let mut r = Reader { problems: Vec::new(), warnings: Vec::new() };
+    let mut r = Reader { problems: Vec::new(), warnings: Vec::new(), lifted };
     too_long(&value, &mut String::new(), &mut r.problems);
     if !r.problems.is_empty() {
         return Err(r.problems);
@@ -81,6 +96,8 @@ fn too_long(v: &Value, path: &mut String, out: &mut Vec<Problem>) {
 struct Reader {
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// Points lists read already, by the series' place (see [`JsonImport`]).
+    lifted: Vec<Option<Lifted>>,
 }
 
 /// The keys each kind of object may hold.
@@ -458,6 +475,9 @@ impl Reader {
 
     fn points(&mut self, o: &Map<String, Value>, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {
         let (mut pts, mut prec, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+        if let Some(list) = self.lifted.get_mut(at.index).and_then(Option::take).filter(|_| at.section == "series") {
+            return self.lifted_points(list, at);
+        }
         let Some(v) = o.get("points") else {
             self.push(at.loc("points"), ProblemKind::Missing);
             return (pts, prec, notes);
@@ -519,6 +539,18 @@ impl Reader {
             prec.push(pr);
         }
         (pts, prec, notes)
+    }
+
+    /// A points list the scanner read and checked: its problems, placed.
+    fn lifted_points(&mut self, list: Lifted, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {
+        if list.count > MAX_SERIES_POINTS {
+            self.push(at.loc("points"), ProblemKind::TooManyPoints { count: list.count, limit: MAX_SERIES_POINTS });
+            return (Vec::new(), Vec::new(), Vec::new());
+        }
+        for (i, kind) in list.dropped {
+            self.push(Loc { point: Some(i), ..at.loc("date") }, kind);
+        }
+        (list.points, list.precision, Vec::new())
     }
 
     fn event(&mut self, o: &Map<String, Value>, at: &At) -> Option<EventDef> {

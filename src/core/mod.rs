@@ -11,6 +11,7 @@ pub mod export;
 pub mod fmt;
 pub mod format;
 pub mod import_csv;
+pub mod json_slices;
 pub mod lang;
 pub mod permalink;
 pub mod series;

@@ -16,8 +16,14 @@ fn check(problems: &[Problem]) {
 
 /// A dataset file.
 pub fn dataset(text: &str) {
-    if let Err(p) = core::dataset_json::read(text) {
-        check(&p);
+    let whole = core::dataset_json::read_noting(text);
+    if let Err(p) = &whole {
+        check(p);
+    }
+    // Read a piece at a time, the same.
+    if let Ok(mut import) = core::json_slices::JsonImport::new(text.to_string()) {
+        while !import.step(97) {}
+        assert_eq!(core::dataset_json::read_sliced(import), whole);
     }
 }
 

@@ -3,9 +3,12 @@
 //! by the core before it replaces what is on show.
 
 use super::state::{AppState, Failure, Origin, Prepared};
+use crate::core::dataset::Dataset;
 use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
+use crate::core::dataset_json::read_sliced;
 use crate::core::fmt::Fmt;
-use crate::core::import_csv::{load_any_noting, CsvImport};
+use crate::core::import_csv::CsvImport;
+use crate::core::json_slices::JsonImport;
 use crate::core::lang::Lang;
 use crate::core::series::MergeDates;
 use crate::i18n::Say;
@@ -113,19 +116,60 @@ async fn in_slices<T>(load: u32, it: &mut T, mut work: impl FnMut(&mut T) -> boo
     }
 }
 
-/// Reads `text`, a dataset (JSON, in one piece) or a CSV (in slices of about
-/// 20 ms, its progress said between them: the rows, then their order and a
-/// series per column, then the timeline of every date); `None` if the load was cancelled.
+/// Reads `text`, a dataset (JSON) or a CSV, in slices of about 20 ms with its
+/// progress said between them — the JSON's points lists or the CSV's rows, then
+/// the CSV's order and a series per column, then the timeline of every date —
+/// so the page never stops answering; `None` if the load was cancelled.
 async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Result<(Prepared, Vec<Problem>), Vec<Problem>>> {
+    let lang = state.lang.get_untracked();
+    let progress = |p: (usize, usize, usize)| {
+        let f = super::intl::intl(lang);
+        let mb = |b: usize| f.number(b as f64 / 1_048_576.0, 1);
+        state.busy.set(Some(tf(lang, Key::ReadingProgress, &[name, &mb(p.0), &mb(p.1), &f.number(p.2 as f64, 0)])));
+    };
     let body = text.trim_start_matches('\u{feff}').trim_start();
-    if body.starts_with('{') || body.starts_with('[') {
-        return Some(load_any_noting(&text, name).map(|(ds, notes)| (Prepared::new(ds), notes)));
-    }
+    let (ds, notes) = if body.starts_with('{') || body.starts_with('[') {
+        let mut import = match JsonImport::new(text) {
+            Ok(i) => i,
+            Err(p) => return Some(Err(p)),
+        };
+        in_slices(
+            load,
+            &mut import,
+            |i| i.step(1 << 18),
+            |i| {
+                let p = i.progress();
+                progress((p.bytes, p.total, p.points))
+            },
+        )
+        .await?;
+        match read_sliced(import) {
+            Ok(read) => read,
+            Err(p) => return Some(Err(p)),
+        }
+    } else {
+        match read_csv(text, name, load, progress).await? {
+            Ok(ds) => (ds, Vec::new()),
+            Err(p) => return Some(Err(p)),
+        }
+    };
+    super::mark("liquidity:file-built");
+    // The timeline (every date of every series, merged) in pieces too.
+    let mut merge = MergeDates::new(ds.series.iter().map(|s| &s.series.points[..]));
+    in_slices(load, &mut merge, |m| m.step(100_000), |_| ()).await?;
+    let dates = merge.finish();
+    let ready = Prepared::with_dates(ds, dates);
+    super::mark("liquidity:file-prepared");
+    next_tick().await;
+    current(load).then_some(Ok((ready, notes)))
+}
+
+/// A CSV's rows, then their order and a series per column, in slices.
+async fn read_csv(text: String, name: &str, load: u32, progress: impl Fn((usize, usize, usize))) -> Option<Result<Dataset, Vec<Problem>>> {
     let mut import = match CsvImport::new(text, name) {
         Ok(i) => i,
         Err(p) => return Some(Err(p)),
     };
-    let lang = state.lang.get_untracked();
     let mut failed = None;
     let reading = |import: &mut CsvImport| match import.step(2_000) {
         Ok(done) => done,
@@ -134,12 +178,11 @@ async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Re
             true
         }
     };
-    let progress = |import: &CsvImport| {
-        let (p, f) = (import.progress(), super::intl::intl(lang));
-        let mb = |b: usize| f.number(b as f64 / 1_048_576.0, 1);
-        state.busy.set(Some(tf(lang, Key::ReadingProgress, &[name, &mb(p.bytes), &mb(p.total), &f.number(p.points as f64, 0)])));
-    };
-    in_slices(load, &mut import, reading, progress).await?;
+    in_slices(load, &mut import, reading, |i| {
+        let p = i.progress();
+        progress((p.bytes, p.total, p.points))
+    })
+    .await?;
     if let Some(p) = failed {
         return Some(Err(p));
     }
@@ -149,18 +192,7 @@ async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Re
         Err(p) => return Some(Err(p)),
     };
     in_slices(load, &mut build, |b| b.step(), |_| ()).await?;
-    super::mark("liquidity:file-built");
-    let ds = match build.finish() {
-        Ok(ds) => ds,
-        Err(p) => return Some(Err(p)),
-    };
-    let mut merge = MergeDates::new(ds.series.iter().map(|s| &s.series.points[..]));
-    in_slices(load, &mut merge, |m| m.step(100_000), |_| ()).await?;
-    let dates = merge.finish();
-    let ready = Prepared::with_dates(ds, dates);
-    super::mark("liquidity:file-prepared");
-    next_tick().await;
-    current(load).then_some(Ok((ready, Vec::new())))
+    Some(build.finish())
 }
 
 /// Shows what was read, or reports every problem and keeps what was on show.
