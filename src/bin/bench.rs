@@ -73,6 +73,10 @@ fn main() {
     let _ = liquidity_explorer::core::dataset_json::read_sliced(scanned.take().unwrap()).unwrap();
     println!("{:<58} {:>10.3} ms", "  then read as one file (the skeleton, once)", start.elapsed().as_secs_f64() * 1e3);
     let pts: Vec<Point> = big_ds.series[0].series.points.to_vec();
+    time("a series made of a million points (its blocks, shared)", 5, || {
+        liquidity_explorer::core::series::Series::new("S".into(), "S".into(), pts.clone()).len()
+    });
+    time("  of which the copy of the points", 5, || pts.clone().len());
     let thin = time("decimate it to 1,200 pixel columns", 10, || decimate(&pts, 1200));
     println!("{:<58} {:>10}", "points left to draw", thin.len());
     let blocks = &big_ds.series[0].series.blocks;

@@ -148,7 +148,7 @@ pub struct SeriesDef {
     /// The points; `series.id` is the series' id.
     pub series: Series,
     /// One per point.
-    pub precision: Arc<[DatePrecision]>,
+    pub precision: Arc<Vec<DatePrecision>>,
     /// (point index, note) for points with their own source or remark.
     pub notes: Vec<(usize, PointNote)>,
 }

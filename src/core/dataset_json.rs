@@ -6,7 +6,7 @@ use super::dataset::*;
 use super::date::{Date, DatePrecision};
 use super::json_slices::{JsonImport, Lifted};
 use super::lang::Text;
-use super::series::{Point, Series};
+use super::series::{Blocks, Point, Series};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -91,6 +91,14 @@ fn too_long(v: &Value, path: &mut String, out: &mut Vec<Problem>) {
         }
         _ => {}
     }
+}
+
+/// A series' points as read, with their blocks when the scanner made them.
+struct PointsRead {
+    points: Vec<Point>,
+    precision: Vec<DatePrecision>,
+    notes: Vec<(usize, PointNote)>,
+    blocks: Option<Blocks>,
 }
 
 struct Reader {
@@ -455,9 +463,13 @@ impl Reader {
             None | Some(Value::Null) => None,
             Some(_) => self.keyword(o, "chart", at, ChartKind::from_keyword, ChartKind::keywords(), None),
         };
-        let (points, precision, notes) = self.points(o, at);
+        let PointsRead { points, precision, notes, blocks } = self.points(o, at);
         let id = id?;
-        let series = Series::new(id.clone(), name.as_ref().map(|n| n.en.clone()).unwrap_or_default(), points);
+        let label = name.as_ref().map(|n| n.en.clone()).unwrap_or_default();
+        let series = match blocks {
+            Some(b) => Series::with_blocks(id.clone(), label, points, b),
+            None => Series::new(id.clone(), label, points),
+        };
         Some(SeriesDef {
             name: name?,
             unit: unit?,
@@ -473,25 +485,25 @@ impl Reader {
         })
     }
 
-    fn points(&mut self, o: &Map<String, Value>, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {
+    fn points(&mut self, o: &Map<String, Value>, at: &At) -> PointsRead {
         let (mut pts, mut prec, mut notes) = (Vec::new(), Vec::new(), Vec::new());
         if let Some(list) = self.lifted.get_mut(at.index).and_then(Option::take).filter(|_| at.section == "series") {
             return self.lifted_points(list, at);
         }
         let Some(v) = o.get("points") else {
             self.push(at.loc("points"), ProblemKind::Missing);
-            return (pts, prec, notes);
+            return PointsRead { points: pts, precision: prec, notes, blocks: None };
         };
         let Some(list) = v.as_array() else {
             self.push(at.loc("points"), ProblemKind::WrongType(T_LIST));
-            return (pts, prec, notes);
+            return PointsRead { points: pts, precision: prec, notes, blocks: None };
         };
         if list.is_empty() {
             self.push(at.loc("points"), ProblemKind::Empty);
         }
         if list.len() > MAX_SERIES_POINTS {
             self.push(at.loc("points"), ProblemKind::TooManyPoints { count: list.len(), limit: MAX_SERIES_POINTS });
-            return (pts, prec, notes);
+            return PointsRead { points: pts, precision: prec, notes, blocks: None };
         }
         pts.reserve(list.len());
         let mut prev: Option<Date> = None;
@@ -538,19 +550,19 @@ impl Reader {
             pts.push(Point { date: d, value: v });
             prec.push(pr);
         }
-        (pts, prec, notes)
+        PointsRead { points: pts, precision: prec, notes, blocks: None }
     }
 
     /// A points list the scanner read and checked: its problems, placed.
-    fn lifted_points(&mut self, list: Lifted, at: &At) -> (Vec<Point>, Vec<DatePrecision>, Vec<(usize, PointNote)>) {
+    fn lifted_points(&mut self, list: Lifted, at: &At) -> PointsRead {
         if list.count > MAX_SERIES_POINTS {
             self.push(at.loc("points"), ProblemKind::TooManyPoints { count: list.count, limit: MAX_SERIES_POINTS });
-            return (Vec::new(), Vec::new(), Vec::new());
+            return PointsRead { points: Vec::new(), precision: Vec::new(), notes: Vec::new(), blocks: None };
         }
         for (i, kind) in list.dropped {
             self.push(Loc { point: Some(i), ..at.loc("date") }, kind);
         }
-        (list.points, list.precision, Vec::new())
+        PointsRead { points: list.points, precision: list.precision, notes: Vec::new(), blocks: Some(list.blocks) }
     }
 
     fn event(&mut self, o: &Map<String, Value>, at: &At) -> Option<EventDef> {

@@ -8,9 +8,9 @@
 //! own note, a bad date, anything odd) stays in the skeleton as written and is
 //! read, and reported, the ordinary way.
 
-use super::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
+use super::dataset::{Loc, Problem, ProblemKind, MAX_BYTES, MAX_SERIES_POINTS};
 use super::date::{Date, DatePrecision};
-use super::series::Point;
+use super::series::{Blocks, Point};
 
 /// A points list read by the scanner, already checked as the reader checks
 /// one: the points kept, and each one dropped with why (a date given twice or
@@ -22,6 +22,8 @@ pub struct Lifted {
     pub points: Vec<Point>,
     pub precision: Vec<DatePrecision>,
     pub dropped: Vec<(usize, ProblemKind)>,
+    /// The points' blocks, made as the list is read.
+    pub blocks: Blocks,
 }
 
 impl Lifted {
@@ -67,6 +69,8 @@ struct Lifting {
     points: Lifted,
     /// A point read, so a comma or the end comes next.
     after_point: bool,
+    /// Line breaks in the list so far (counted as it is read, not read again).
+    newlines: usize,
 }
 
 /// What serde_json reads in one piece: the file with its points lists taken
@@ -98,8 +102,9 @@ pub struct JsonImport {
     lifted: Vec<Option<Lifted>>,
     /// Where each list taken ends: (line, column in the skeleton, columns the skeleton is short there).
     shifts: Vec<(usize, usize, usize)>,
-    /// Lines before `copied`, counted.
+    /// Lines before `copied`, counted, and where the last of them begins.
     lines: usize,
+    line_start: usize,
     points: usize,
     done: bool,
 }
@@ -129,6 +134,7 @@ impl JsonImport {
             lifted: Vec::new(),
             shifts: Vec::new(),
             lines: 0,
+            line_start: 0,
             points: 0,
             done: false,
         })
@@ -208,7 +214,11 @@ impl JsonImport {
             b'{' | b'[' => {
                 if c == b'[' {
                     if let Some(series) = self.points_list_here() {
-                        self.lifting = Some(Lifting { start: self.pos, series, points: Lifted::default(), after_point: false });
+                        // Room for the points the rest of the file could hold (a point takes at least 16
+                        // bytes), so that a big list is not copied as it grows.
+                        let room = ((b.len() - self.pos) / 16).min(MAX_SERIES_POINTS);
+                        let points = Lifted { points: Vec::with_capacity(room), precision: Vec::with_capacity(room), ..Lifted::default() };
+                        self.lifting = Some(Lifting { start: self.pos, series, points, after_point: false, newlines: 0 });
                         self.pos += 1;
                         return;
                     }
@@ -268,8 +278,11 @@ impl JsonImport {
     fn lift_some(&mut self, text: &str, stop: usize) {
         let Some(mut l) = self.lifting.take() else { return };
         let b = text.as_bytes();
+        let breaks = |from: usize, to: usize| b[from..to].iter().filter(|c| **c == b'\n').count();
         loop {
-            self.pos = space(b, self.pos);
+            let at = space(b, self.pos);
+            l.newlines += breaks(self.pos, at);
+            self.pos = at;
             match (b.get(self.pos), l.after_point) {
                 (Some(b']'), true) => {
                     self.pos += 1;
@@ -283,6 +296,7 @@ impl JsonImport {
                 (Some(b'['), false) => match point_at(b, self.pos) {
                     Some((point, end)) => {
                         l.points.push(point);
+                        l.newlines += breaks(self.pos, end);
                         self.points += 1;
                         self.pos = end;
                         l.after_point = true;
@@ -309,21 +323,28 @@ impl JsonImport {
     /// A points list read whole: `[]` in the skeleton (keeping its lines, so
     /// serde_json's line numbers stay the file's), its points kept aside.
     fn lifted_list(&mut self, text: &str, l: Lifting) {
-        let span = &text[l.start..self.pos];
-        self.skeleton.push_str(&text[self.copied..l.start]);
+        let before = &text[self.copied..l.start];
+        self.skeleton.push_str(before);
         self.skeleton.push('[');
-        self.skeleton.extend(std::iter::repeat_n('\n', span.bytes().filter(|c| *c == b'\n').count()));
+        self.skeleton.extend(std::iter::repeat_n('\n', l.newlines));
         self.skeleton.push(']');
-        self.lines += text[self.copied..self.pos].bytes().filter(|c| *c == b'\n').count();
+        self.lines += before.bytes().filter(|c| *c == b'\n').count() + l.newlines;
+        // Where the list's last line begins: found near its end, never by reading back through the file.
+        let last_break = if l.newlines > 0 { text[l.start..self.pos].rfind('\n').map(|i| l.start + i) } else { before.rfind('\n').map(|i| self.copied + i) };
+        if let Some(i) = last_break {
+            self.line_start = i + 1;
+        }
         self.copied = self.pos;
         // Columns (bytes from the line's start) where the list ends, in the file and in the skeleton.
-        let column = |s: &str| s.len() - s.rfind('\n').map_or(0, |i| i + 1);
-        let (file, skeleton) = (column(&text[..self.pos]), column(&self.skeleton));
+        let file = self.pos - self.line_start;
+        let skeleton = self.skeleton.len() - self.skeleton.rfind('\n').map_or(0, |i| i + 1);
         self.shifts.push((self.lines + 1, skeleton, file - skeleton));
         if self.lifted.len() <= l.series {
             self.lifted.resize_with(l.series + 1, || None);
         }
-        self.lifted[l.series] = Some(l.points);
+        let mut points = l.points;
+        points.blocks = Blocks::of(&points.points);
+        self.lifted[l.series] = Some(points);
     }
 }
 
@@ -467,6 +488,15 @@ mod tests {
         assert_eq!(ds, read_noting(&text).unwrap().0);
         assert_eq!(ds.series[2].series.points[1].value, -2000.0);
         assert_eq!(ds.series[1].series.points[4_999].value, 4_999.5);
+        // A fault just after a list taken out, in a file of many lines and in one of one line: the same place.
+        let flat = text.replace('\n', "");
+        for file in [&text, &flat] {
+            let broken = file.replacen("]}", "]} x", 1);
+            let (a, b) = (sliced(&broken, 5_000), read_noting(&broken));
+            assert!(matches!(&b, Err(p) if p[0].loc.line.is_some()), "{b:?}");
+            assert_eq!(a, b);
+            assert_eq!(sliced(file, 5_000), read_noting(file));
+        }
         // A file cut short, a date given twice, a series list given twice: as read at once.
         for odd in [&text[..text.len() / 2], &text.replacen("[\"1997-05-20\"", "[\"1997-05-19\"", 1), &format!("{}, \"series\": []}}", &text[..text.len() - 1])]
         {

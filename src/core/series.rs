@@ -18,7 +18,7 @@ pub struct Series {
     pub name: String,
     /// Sorted by date, dates unique, values finite. Shared: a view of a window
     /// borrows them (see [`Window`]) instead of copying.
-    pub points: Arc<[Point]>,
+    pub points: Arc<Vec<Point>>,
     /// Where each run of [`BLOCK`] points has its lowest and highest value, so
     /// that thinning a window to pixel columns reads per column, not per point.
     pub blocks: Arc<Blocks>,
@@ -146,13 +146,13 @@ pub fn extremes(points: &[Point]) -> (usize, usize) {
 /// million points costs the same as a view of ten.
 #[derive(Clone)]
 pub struct Window<T> {
-    all: Arc<[T]>,
+    all: Arc<Vec<T>>,
     range: Range<usize>,
 }
 
 impl<T> Window<T> {
     /// `all[range]`, the range clamped to what exists.
-    pub fn of(all: &Arc<[T]>, range: Range<usize>) -> Window<T> {
+    pub fn of(all: &Arc<Vec<T>>, range: Range<usize>) -> Window<T> {
         let hi = range.end.min(all.len());
         Window { all: all.clone(), range: range.start.min(hi)..hi }
     }
@@ -165,7 +165,7 @@ impl<T> Window<T> {
 impl<T> From<Vec<T>> for Window<T> {
     fn from(v: Vec<T>) -> Window<T> {
         let n = v.len();
-        Window { all: Arc::from(v), range: 0..n }
+        Window { all: Arc::new(v), range: 0..n }
     }
 }
 
@@ -190,8 +190,13 @@ impl<T: std::fmt::Debug> std::fmt::Debug for Window<T> {
 
 impl Series {
     pub fn new(id: String, name: String, points: Vec<Point>) -> Series {
-        let blocks = Arc::new(Blocks::of(&points));
-        Series { id, name, points: points.into(), blocks }
+        let blocks = Blocks::of(&points);
+        Series::with_blocks(id, name, points, blocks)
+    }
+
+    /// With its blocks made already (`Blocks::of(&points)`, as a reader goes).
+    pub fn with_blocks(id: String, name: String, points: Vec<Point>, blocks: Blocks) -> Series {
+        Series { id, name, points: Arc::new(points), blocks: Arc::new(blocks) }
     }
 
     pub fn len(&self) -> usize {

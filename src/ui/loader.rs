@@ -143,6 +143,11 @@ async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Re
             },
         )
         .await?;
+        super::mark("liquidity:file-read");
+        next_tick().await;
+        if !current(load) {
+            return None;
+        }
         match read_sliced(import) {
             Ok(read) => read,
             Err(p) => return Some(Err(p)),
