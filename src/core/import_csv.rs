@@ -142,18 +142,20 @@ pub struct CsvImport {
     cells: Vec<Cell>,
     points: usize,
     problems: Vec<Problem>,
+    /// The file's lines are counted first (a few megabytes a step), so a file of
+    /// more rows than a series may hold is refused before any is parsed: how far.
+    counted: usize,
+    lines: usize,
     done: bool,
 }
+
+/// Bytes whose lines are counted in one step.
+const COUNT_STEP: usize = 8 << 20;
 
 impl CsvImport {
     pub fn new(text: String, file_name: &str) -> Result<CsvImport, Vec<Problem>> {
         if text.len() > MAX_BYTES {
             return Err(vec![Problem::new(Loc::default(), ProblemKind::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
-        }
-        // More rows than a series may hold: refused before any parsing (a count of lines is cheap).
-        let rows = text.lines().filter(|l| !l.trim().is_empty()).count().saturating_sub(1);
-        if rows > MAX_SERIES_POINTS {
-            return Err(vec![Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows, limit: MAX_SERIES_POINTS })]);
         }
         let delimiter = csv::sniff_delimiter(&text);
         let mut reader = csv::Reader::new(&text, delimiter);
@@ -171,10 +173,12 @@ impl CsvImport {
             line,
             delimiter,
             unix_column,
-            whens: Vec::with_capacity(rows),
-            cells: Vec::with_capacity(rows.saturating_mul(width).min(MAX_TOTAL_POINTS)),
+            whens: Vec::new(),
+            cells: Vec::new(),
             points: 0,
             problems: Vec::new(),
+            counted: 0,
+            lines: 0,
             done: false,
             header,
             text,
@@ -185,10 +189,37 @@ impl CsvImport {
         Progress { bytes: self.pos, total: self.text.len(), rows: self.whens.len(), points: self.points }
     }
 
-    /// Reads up to `rows` more records; true once the whole file is read.
+    /// Counts the next few megabytes' lines (blank ones aside); true once all
+    /// are counted and the file is within the limit, with room made for its rows.
+    fn count(&mut self) -> Result<bool, Vec<Problem>> {
+        if self.counted < self.text.len() {
+            let rest = &self.text[self.counted..];
+            // A piece that ends just after a line break, so no line is cut in two.
+            let end = rest.get(COUNT_STEP..).and_then(|r| r.find('\n')).map_or(rest.len(), |i| COUNT_STEP + i + 1);
+            self.lines += rest[..end].lines().filter(|l| !l.trim().is_empty()).count();
+            self.counted += end;
+            if self.counted < self.text.len() {
+                return Ok(false);
+            }
+            // More rows than a series may hold: refused before any is parsed.
+            let rows = self.lines.saturating_sub(1);
+            if rows > MAX_SERIES_POINTS {
+                self.done = true;
+                return Err(vec![Problem::new(Loc::default(), ProblemKind::TooManyPoints { count: rows, limit: MAX_SERIES_POINTS })]);
+            }
+            self.whens.reserve(rows);
+            self.cells.reserve(rows.saturating_mul(self.header.len() - 1).min(MAX_TOTAL_POINTS));
+        }
+        Ok(true)
+    }
+
+    /// Reads up to `rows` more records (once the file's lines are counted); true once the whole file is read.
     pub fn step(&mut self, rows: usize) -> Result<bool, Vec<Problem>> {
         if self.done {
             return Ok(true);
+        }
+        if !self.count()? {
+            return Ok(false);
         }
         let ncols = self.header.len();
         let semicolon = self.delimiter == ';';
@@ -588,6 +619,23 @@ mod tests {
             }
         };
         assert_eq!(err[0].kind, ProblemKind::Csv(csv::CsvFault::UnclosedQuote));
+    }
+
+    #[test]
+    fn a_file_of_too_many_rows_is_refused_before_any_is_read() {
+        let mut csv = String::from("Date,V\n");
+        for i in 0..=MAX_SERIES_POINTS {
+            csv.push_str(if i % 2 == 0 { "x,1\n" } else { "y,2\n\n" });
+        }
+        let mut import = CsvImport::new(csv, "long.csv").unwrap();
+        let err = loop {
+            match import.step(1_000) {
+                Ok(false) => assert_eq!(import.progress().rows, 0, "nothing parsed while the lines are counted"),
+                Ok(true) => panic!("refused"),
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(err[0].kind, ProblemKind::TooManyPoints { count: MAX_SERIES_POINTS + 1, limit: MAX_SERIES_POINTS });
     }
 
     #[test]

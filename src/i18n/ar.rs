@@ -27,6 +27,7 @@ pub fn get(k: Key) -> &'static str {
         AnExample => "مثال",
         BackToBundled => "العودة إلى البيانات المرفقة",
         LoadingUrl => "جارٍ تحميل {0}…",
+        Receiving => "جارٍ تحميل {0}: {1} من {2} ميغابايت…",
         ReadingProgress => "جارٍ قراءة {0}: {1} من {2} ميغابايت، {3} رقمًا…",
         LoadCancelled => "أُلغي التحميل؛ بقي الرسم كما كان.",
         Cancel => "إلغاء",

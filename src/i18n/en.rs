@@ -27,6 +27,7 @@ pub fn get(k: Key) -> &'static str {
         AnExample => "an example",
         BackToBundled => "Back to the bundled data",
         LoadingUrl => "Loading {0}…",
+        Receiving => "Loading {0}: {1} of {2} MB…",
         ReadingProgress => "Reading {0}: {1} of {2} MB, {3} numbers…",
         LoadCancelled => "Loading was cancelled; the chart is as it was.",
         Cancel => "Cancel",

@@ -48,6 +48,7 @@ keys!(
     BackToBundled,
     LoadingUrl,
     ReadingFile,
+    Receiving,
     ReadingProgress,
     LoadCancelled,
     Cancel,

@@ -15,6 +15,7 @@ use crate::i18n::Say;
 use crate::i18n::{t, tf, Key};
 use gloo_net::http::Request;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 fn too_large(bytes: usize) -> Problem {
@@ -63,9 +64,66 @@ async fn next_tick() {
     let _ = JsFuture::from(p).await;
 }
 
+/// Why bytes could not be taken.
+enum Unreceived {
+    /// The stream broke off (the browser's words).
+    Broken(String),
+    /// More than the limit: refused at once, the bytes so far dropped.
+    TooLarge(usize),
+}
+
+/// The bytes of a stream (a response's body, a file), taken chunk by chunk as
+/// the browser hands them over — never gathered into one buffer on the page's
+/// thread first — with `told` the count so far (at most ten times a second) and
+/// the limit enforced as they come; `None` if the load was cancelled.
+async fn receive(stream: Option<web_sys::ReadableStream>, expected: usize, load: u32, told: impl Fn(usize)) -> Option<Result<Vec<u8>, Unreceived>> {
+    let Some(stream) = stream else { return Some(Ok(Vec::new())) };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(expected.min(MAX_BYTES));
+    let mut last_told = now();
+    loop {
+        let chunk = match JsFuture::from(reader.read()).await {
+            Ok(c) => c,
+            Err(e) => return Some(Err(Unreceived::Broken(e.as_string().unwrap_or_else(|| format!("{e:?}"))))),
+        };
+        if !current(load) {
+            let _ = reader.cancel();
+            return None;
+        }
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
+        if field("done").and_then(|d| d.as_bool()) != Some(false) {
+            return Some(Ok(bytes));
+        }
+        let Some(piece) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) else {
+            return Some(Err(Unreceived::Broken("not bytes".into())));
+        };
+        let (at, n) = (bytes.len(), piece.length() as usize);
+        if at + n > MAX_BYTES {
+            let _ = reader.cancel();
+            return Some(Err(Unreceived::TooLarge(at + n)));
+        }
+        bytes.resize(at + n, 0);
+        piece.copy_to(&mut bytes[at..]);
+        if now() - last_told > 100.0 {
+            last_told = now();
+            told(bytes.len());
+        }
+    }
+}
+
+/// What a load says while bytes arrive: how many of how many.
+fn receiving(state: AppState, name: &str, total: usize) -> impl Fn(usize) + '_ {
+    move |got: usize| {
+        let lang = state.lang.get_untracked();
+        let f = super::intl::intl(lang);
+        let mb = |b: usize| f.number(b as f64 / 1_048_576.0, 1);
+        let total = if total > 0 { mb(total) } else { "?".into() };
+        state.busy.set(Some(tf(lang, Key::Receiving, &[name, &mb(got), &total])));
+    }
+}
+
 /// The text of a file's bytes, checked as UTF-8 a few megabytes at a time so a
-/// big file never holds the page (the bytes arrive from the browser in one
-/// copy, never as a JavaScript string to convert); a file in another encoding
+/// big file never holds the page (never a JavaScript string to convert); a file in another encoding
 /// is read as the browser would read it, with U+FFFD for what is not UTF-8.
 /// `None` if the load was cancelled.
 async fn text_of(bytes: Vec<u8>, load: u32) -> Option<String> {
@@ -231,26 +289,30 @@ pub fn load_url(state: AppState, url: String) {
             if !resp.ok() {
                 return Err(tf(lang, Key::ServerAnswered, &[&format!("{} {}", resp.status(), resp.status_text())]));
             }
-            if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
-                if len > MAX_BYTES {
-                    return Err(too_large(len).say(state.lang.get_untracked()));
-                }
+            let len = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()).unwrap_or(0);
+            if len > MAX_BYTES {
+                return Err(too_large(len).say(state.lang.get_untracked()));
             }
-            resp.binary().await.map_err(|e| tf(lang, Key::ResponseUnreadable, &[&e.to_string()]))
+            Ok((resp, len))
         }
         .await;
         if !current(load) {
             return;
         }
+        let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
+        let result = match result {
+            Ok((resp, len)) => match receive(resp.body(), len, load, receiving(state, &name, len)).await {
+                None => return,
+                Some(Ok(bytes)) => Ok(bytes),
+                Some(Err(Unreceived::TooLarge(n))) => Err(too_large(n).say(state.lang.get_untracked())),
+                Some(Err(Unreceived::Broken(e))) => Err(tf(lang, Key::ResponseUnreadable, &[&e])),
+            },
+            Err(e) => Err(e),
+        };
         match result {
-            Ok(bytes) if bytes.len() > MAX_BYTES => {
-                state.busy.set(None);
-                state.failure.set(Some(Failure { what, problems: vec![too_large(bytes.len()).say(state.lang.get_untracked())] }))
-            }
             Ok(bytes) => {
                 super::mark("liquidity:file-fetched");
                 let Some(text) = text_of(bytes, load).await else { return };
-                let name = url.rsplit('/').next().unwrap_or(&url).split(['?', '#']).next().unwrap_or("data").to_string();
                 let Some(result) = read(state, text, &name, load).await else { return };
                 super::mark("liquidity:file-accept");
                 state.busy.set(None);
@@ -284,10 +346,16 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     let load = begin_load(state);
     state.busy.set(Some(tf(lang, Key::ReadingFile, &[&name])));
     leptos::task::spawn_local(async move {
-        let bytes = JsFuture::from(file.array_buffer()).await.ok().map(|b| js_sys::Uint8Array::new(&b).to_vec());
-        if !current(load) {
-            return;
-        }
+        let bytes = match receive(Some(file.stream()), size, load, receiving(state, &name, size)).await {
+            None => return,
+            Some(Ok(bytes)) => Some(bytes),
+            Some(Err(Unreceived::TooLarge(n))) => {
+                state.busy.set(None);
+                state.failure.set(Some(Failure { what, problems: vec![too_large(n).say(state.lang.get_untracked())] }));
+                return;
+            }
+            Some(Err(Unreceived::Broken(_))) => None,
+        };
         match bytes {
             Some(bytes) => {
                 let Some(text) = text_of(bytes, load).await else { return };
