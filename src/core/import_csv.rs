@@ -18,12 +18,17 @@ pub fn load_any(text: &str, file_name: &str) -> Result<Dataset, Vec<Problem>> {
 
 /// Like `load_any`, with the notes that do not stop a dataset from loading (unknown keys).
 pub fn load_any_noting(text: &str, file_name: &str) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    if body.starts_with('{') || body.starts_with('[') {
+    if is_json(text) {
         dataset_json::read_noting(text)
     } else {
         import_csv(text, file_name).map(|ds| (ds, Vec::new()))
     }
+}
+
+/// Whether a file is a dataset (JSON) rather than a CSV: it opens with `{` or `[`.
+pub fn is_json(text: &str) -> bool {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    body.starts_with('{') || body.starts_with('[')
 }
 
 /// Parses a number as spreadsheets write it: `1234.5`, `1,234.5` (quoted),
@@ -166,7 +171,6 @@ impl CsvImport {
         };
         let (pos, line) = (reader.pos(), reader.line());
         let unix_column = names_a_time(&header[0]);
-        let width = header.len() - 1;
         Ok(CsvImport {
             file_name: file_name.to_string(),
             pos,

@@ -191,9 +191,17 @@ impl JsonImport {
                 };
                 match key {
                     Some(k) => {
-                        // A second "series" list at the top replaces the first (the last key wins).
+                        // The last key wins: a second "series" list at the top replaces the first, and a
+                        // series' second "points" whatever was taken for its first.
                         if k == Key::Series && self.stack.len() == 1 {
                             self.lifted.clear();
+                        }
+                        if let [top, list, series] = &self.stack[..] {
+                            if k == Key::Points && top.key == Key::Series && !list.object {
+                                if let Some(slot) = self.lifted.get_mut(series.index) {
+                                    *slot = None;
+                                }
+                            }
                         }
                         if let Some(f) = self.stack.last_mut() {
                             f.key = k;
@@ -310,10 +318,7 @@ impl JsonImport {
                 return;
             }
         }
-        // Not taken: the ordinary walk reads the list from its `[`, and the file's later key wins.
-        if let Some(slot) = self.lifted.get_mut(l.series) {
-            *slot = None;
-        }
+        // Not taken: the ordinary walk reads the list from its `[`.
         self.pos = l.start;
         let index = self.value_begins();
         self.stack.push(Frame { object: false, key: Key::Other, after_colon: false, count: 0, index });

@@ -141,7 +141,6 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
             move || {
                 super::mark("liquidity:later");
                 later.set(true);
-                super::mark("liquidity:later-built");
                 if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
                     let _ = html.set_attribute("data-ready", "1");
                 }

@@ -7,7 +7,7 @@ use crate::core::dataset::Dataset;
 use crate::core::dataset::{Loc, Problem, ProblemKind, MAX_BYTES};
 use crate::core::dataset_json::read_sliced;
 use crate::core::fmt::Fmt;
-use crate::core::import_csv::CsvImport;
+use crate::core::import_csv::{is_json, CsvImport};
 use crate::core::json_slices::JsonImport;
 use crate::core::lang::Lang;
 use crate::core::series::MergeDates;
@@ -185,8 +185,7 @@ async fn read(state: AppState, text: String, name: &str, load: u32) -> Option<Re
         let mb = |b: usize| f.number(b as f64 / 1_048_576.0, 1);
         state.busy.set(Some(tf(lang, Key::ReadingProgress, &[name, &mb(p.0), &mb(p.1), &f.number(p.2 as f64, 0)])));
     };
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    let (ds, notes) = if body.starts_with('{') || body.starts_with('[') {
+    let (ds, notes) = if is_json(&text) {
         let mut import = match JsonImport::new(text) {
             Ok(i) => i,
             Err(p) => return Some(Err(p)),
