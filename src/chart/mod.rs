@@ -5,6 +5,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod preview;
+pub mod record;
 pub mod theme;
 
 use crate::core::axis::{date_tick_kinds, decimals_for_step, value_ticks};
@@ -252,7 +253,7 @@ pub struct BackendMeasure<'a, DB: DrawingBackend>(pub &'a DrawingArea<DB, Shift>
 
 impl<DB: DrawingBackend> TextMeasure for BackendMeasure<'_, DB> {
     fn width(&self, text: &str, px: f64) -> u32 {
-        let style = TextStyle::from((FONT, px).into_font());
+        let style = TextStyle::from(font(px));
         self.0.estimate_text_size(text, &style).map(|(w, _)| w).unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32)
     }
 }
@@ -315,7 +316,14 @@ fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     out
 }
 
+/// Draws the chart on `root` (a canvas, SVG): recorded once, then replayed on
+/// it ([`record`]), so the drawing code below exists once in the Wasm whatever
+/// the number of backends.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, DB> {
+    record::record_then_draw(root, |r| paint(r, chart, style, measure))
+}
+
+fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, record::Recorder> {
     let s = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
     let t = style.theme;
     let fmt = chart.fmt;
@@ -804,7 +812,6 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, st
     drawn.plot = (left, top, right, bottom);
     drawn.x_labels = xt.into_iter().map(|(_, l)| l).collect();
     drawn.y_labels = y_labels;
-    root.present()?;
     Ok(drawn)
 }
 
@@ -888,7 +895,14 @@ pub fn bidi(fmt: &dyn Fmt, s: &str) -> String {
 }
 
 fn text_style(px: f64, c: &RGBColor) -> TextStyle<'_> {
-    TextStyle::from((FONT, px).into_font()).color(c)
+    TextStyle::from(font(px)).color(c)
+}
+
+/// The chart's font at a size. Named as it is: plotters' `From<&str>` would
+/// lowercase the name to look for a generic family, which brings Unicode's
+/// case tables into the Wasm for nothing.
+fn font(px: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::Name(FONT), px, FontStyle::Normal)
 }
 
 const MAX_LABEL_ROWS: usize = 3;
