@@ -14,13 +14,11 @@ use super::view::{self, View};
 /// disagreements between sources, the link to the view) and a README in plain
 /// words. Built in the browser for the reader's view.
 pub fn data_zip(ds: &Dataset, ids: &[&str], story: &str, lang: Lang, link: &str, citation: &[String]) -> Result<Vec<u8>, String> {
-    use std::io::Write;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut zip = super::zip::Zip::new();
+    let too_big = |_| "the data is too big for a zip file".to_string();
     let defs: Vec<_> = ids.iter().filter_map(|id| ds.series(id)).collect();
     for s in &defs {
-        zip.start_file(format!("series/{}.csv", s.id()), opts).map_err(|e| e.to_string())?;
-        zip.write_all(csv_full(ds, &[s.id()], lang, citation).as_bytes()).map_err(|e| e.to_string())?;
+        zip.add(&format!("series/{}.csv", s.id()), csv_full(ds, &[s.id()], lang, citation).as_bytes()).map_err(too_big)?;
     }
     let sources = ds.sources_for(ids, Some(story));
     let meta = serde_json::json!({
@@ -40,8 +38,7 @@ pub fn data_zip(ds: &Dataset, ids: &[&str], story: &str, lang: Lang, link: &str,
             "values": f.values.iter().map(|a| serde_json::json!({"value": a.value, "high": a.high, "sources": a.sources, "quote": a.quote})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    zip.start_file("metadata.json", opts).map_err(|e| e.to_string())?;
-    zip.write_all(serde_json::to_string_pretty(&meta).unwrap_or_default().as_bytes()).map_err(|e| e.to_string())?;
+    zip.add("metadata.json", serde_json::to_string_pretty(&meta).unwrap_or_default().as_bytes()).map_err(too_big)?;
     let readme = match lang {
         Lang::En => format!(
             "The data behind this view of \"{}\".\n\nseries/: one CSV per series on the chart, every point as its source gives it (dates as the source dates them: a month or a year when that is all it gives). Gaps are gaps: nothing is filled in.\nmetadata.json: each series' unit, sources, caveats and the date of its last point (data as of); each source's publisher, address, date and how far to trust it (primary, secondary, weak); the facts of the story, with every value where sources disagree.\n\nThe view: {link}\n{}\n",
@@ -54,9 +51,8 @@ pub fn data_zip(ds: &Dataset, ids: &[&str], story: &str, lang: Lang, link: &str,
             citation.join("\n")
         ),
     };
-    zip.start_file("README.txt", opts).map_err(|e| e.to_string())?;
-    zip.write_all(readme.as_bytes()).map_err(|e| e.to_string())?;
-    zip.finish().map(|c| c.into_inner()).map_err(|e| e.to_string())
+    zip.add("README.txt", readme.as_bytes()).map_err(too_big)?;
+    zip.finish().map_err(too_big)
 }
 
 /// The byte-order mark spreadsheet programs look for to read UTF-8.
@@ -193,7 +189,7 @@ mod tests {
         use std::io::Read;
         let ds = crate::core::bundled::dataset().unwrap();
         let bytes = data_zip(&ds, &["ORCL", "QQQ"], "oracle", Lang::En, "https://example.org/oracle.html?step=2", &["Source: Stooq".into()]).unwrap();
-        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut z = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut names: Vec<String> = z.file_names().map(String::from).collect();
         names.sort();
         assert_eq!(names, ["README.txt", "metadata.json", "series/ORCL.csv", "series/QQQ.csv"]);

@@ -19,3 +19,4 @@ pub mod story;
 pub mod timeline;
 pub mod transform;
 pub mod view;
+pub mod zip;
