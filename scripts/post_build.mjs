@@ -19,9 +19,10 @@ bundleDataset(dir);
 applyPolicies(dir);
 
 // The files a reader's visit needs (the offline download and the host's headers file are not among them).
-// (Preview cards are for other sites' crawlers; dataset.json is a download.)
+// (Preview cards are for other sites' crawlers; dataset.json is a download; the first pictures are seen
+// before the app starts, which offline it does at once.)
 const skip = new Set(['sw.js', '_headers', 'is-ai-eating-cryptos-liquidity.html', 'dataset.json']);
-const files = readdirSync(dir).filter((f) => !skip.has(f) && !/\.(png|br|gz)$/.test(f) && statSync(join(dir, f)).isFile()).sort();
+const files = readdirSync(dir).filter((f) => !skip.has(f) && !/\.(png|br|gz)$/.test(f) && !/^first-.*\.svg$/.test(f) && statSync(join(dir, f)).isFile()).sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = `liquidity-${hash.digest('hex').slice(0, 16)}`;

@@ -34,6 +34,7 @@ use support::webdriver::Browser;
 /// frame whose chart canvas has ink (for ours: once the reader's file is on show).
 const HOOK: &str = r#"<script>(function(){
 window.__long=[];window.__first=null;window.__errors=[];
+try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){if(e.identifier==='first-picture')window.__picture=e.renderTime||e.loadTime;});}).observe({type:'element',buffered:true});}catch(e){}
 try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__long.push(e.duration);(window.__longAt=window.__longAt||[]).push(Math.round(e.startTime)+'+'+Math.round(e.duration));});}).observe({type:'longtask',buffered:true});}catch(e){}
 var ce=console.error;console.error=function(){window.__errors.push(Array.prototype.join.call(arguments,' '));return ce.apply(console,arguments);};
 window.addEventListener('error',function(e){window.__errors.push(String(e.message||'error'));});
@@ -232,7 +233,7 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
             "const r=n=>{const e=performance.getEntriesByType('resource').find(x=>x.name.includes(n));return e?Math.round(e.responseEnd):null;};\
              const m=n=>{const e=performance.getEntriesByName(n)[0];return e?Math.round(e.startTime):null;};\
              const nav=performance.getEntriesByType('navigation')[0];\
-             return 'html '+Math.round(nav.responseEnd)+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+', below begun '+m('liquidity:later')+(m('liquidity:file-built')?', file fetched '+m('liquidity:file-fetched')+', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', prepared '+m('liquidity:file-prepared')+', accept '+m('liquidity:file-accept')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
+             return 'html '+Math.round(nav.responseEnd)+(window.__picture?', first picture painted '+Math.round(window.__picture):'')+', js '+r('.js')+', wasm '+r('_bg.wasm')+', data '+r('dataset-')+', wasm started '+m('liquidity:start')+', data read '+m('liquidity:data')+', page built '+m('liquidity:mounted')+', chart drawn '+m('liquidity:drawn')+', below begun '+m('liquidity:later')+(m('liquidity:file-built')?', file fetched '+m('liquidity:file-fetched')+', file read '+m('liquidity:file-read')+', built '+m('liquidity:file-built')+', prepared '+m('liquidity:file-prepared')+', accept '+m('liquidity:file-accept')+', shown '+m('liquidity:file-shown'):'')+'; tasks over 50 ms: '+(window.__longAt||[]).join(' ');",
             vec![],
         )?;
         f.timeline = v.as_str().unwrap_or_default().to_string();

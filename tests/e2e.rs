@@ -10,6 +10,7 @@ mod support;
 
 use liquidity_explorer::core::bundled::dataset;
 use liquidity_explorer::core::date::Date;
+use liquidity_explorer::core::lang::Lang;
 use liquidity_explorer::core::story;
 use liquidity_explorer::core::timeline::Timeline;
 use serde_json::{json, Value};
@@ -58,6 +59,9 @@ struct Ctx {
     /// Puts the app's server down (503 to everything) while set.
     app_down: std::sync::Arc<std::sync::atomic::AtomicBool>,
     broken: StaticServer,
+    /// The site with its Wasm held back while `wasm_held` is set: the page before the app starts.
+    held: StaticServer,
+    wasm_held: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The linked timeline: every date of the bundled dataset.
     timeline: Timeline,
     dates: Vec<Date>,
@@ -306,6 +310,67 @@ fn says_so_when_the_wasm_cannot_start(c: &Ctx) -> Result<(), String> {
         return Err(format!("the message should say what to do: {msg}"));
     }
     Ok(())
+}
+
+/// What a reader sees before the app has started (its Wasm held back, as on a slow network): the
+/// story's finding over a picture of its first step, drawn when the site was built, in the reader's
+/// language and theme and for the screen's width, and only that one picture fetched; an address that
+/// names another view waits for the app instead; then the app takes the page over.
+fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
+    const SEEN: &str = r#"
+        const shown=[...document.querySelectorAll('.first-view')].filter(e=>e.offsetParent!==null);
+        const pics=performance.getEntriesByType('resource').map(e=>e.name.split('/').pop()).filter(n=>n.startsWith('first-'));
+        const note=document.getElementById('boot-text');
+        if(!note||(shown.length&&!pics.length)) return null;
+        const v=shown[0], chart=v&&v.querySelector('.first-chart'), r=chart&&chart.getBoundingClientRect();
+        return {views:shown.length, lang:v&&v.lang, title:v&&v.querySelector('h2').textContent, label:chart&&chart.getAttribute('aria-label'),
+                w:r?r.width:0, h:r?r.height:0, pics, started:!!window.__appStarted, note:note.textContent};"#;
+    let ds = dataset().map_err(|e| format!("{e:?}"))?;
+    let title = |id: &str, lang: Lang| ds.story(id).map(|s| s.title.get(lang).to_string()).unwrap_or_default();
+    c.wasm_held.store(true, std::sync::atomic::Ordering::SeqCst);
+    let result = (|| -> Result<(), String> {
+        // A story page at desktop width, light.
+        c.browser.goto(&c.held.url("oracle.html"))?;
+        let v = c.browser.wait_for("the first picture", SEEN, Duration::from_secs(10))?;
+        let want = json!(["first-oracle-en-light-wide.svg"]);
+        if v["views"] != json!(1) || v["lang"] != json!("en") || v["title"] != json!(title("oracle", Lang::En)) || v["pics"] != want {
+            return Err(format!("the Oracle page should show its English finding and fetch only its wide light picture: {v}"));
+        }
+        if v["started"] != json!(false) || v["w"].as_f64().unwrap_or(0.0) < 300.0 || v["h"].as_f64().unwrap_or(0.0) < 150.0 {
+            return Err(format!("the picture should fill the column before the app starts: {v}"));
+        }
+        if !v["label"].as_str().unwrap_or("").contains(&title("oracle", Lang::En)) || !v["note"].as_str().unwrap_or("").contains("interactive") {
+            return Err(format!("the picture should be named for screen readers, the note say what is still coming: {v}"));
+        }
+        c.shot("first-picture-1280.png")?;
+        // The Arabic page of another story, dark, on a phone: its own picture, only that one.
+        c.metrics(375, 800, 2.0, true)?;
+        c.browser.goto(&c.held.url("miners-ar.html?theme=dark"))?;
+        let v = c.browser.wait_for("the Arabic first picture", SEEN, Duration::from_secs(10))?;
+        if v["lang"] != json!("ar") || v["title"] != json!(title("miners", Lang::Ar)) || v["pics"] != json!(["first-miners-ar-dark-phone.svg"]) {
+            return Err(format!("the Arabic miners page, dark, on a phone, should show its own picture: {v}"));
+        }
+        if c.js("return document.documentElement.dir")? != json!("rtl") {
+            return Err("the Arabic page should be right-to-left before the app starts".into());
+        }
+        c.shot("first-picture-375-ar-dark.png")?;
+        c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
+        // An address that names a view waits for the app: no picture of another view, none fetched.
+        c.browser.goto(&c.held.url("oracle.html?step=3"))?;
+        let v = c.browser.wait_for("the loading note alone", SEEN, Duration::from_secs(10))?;
+        if v["views"] != json!(0) || v["pics"] != json!([]) {
+            return Err(format!("a page opened on another step should not show the first step's picture: {v}"));
+        }
+        // The app arrives and takes the page over.
+        c.browser.goto(&c.held.url("oracle.html"))?;
+        c.browser.wait_for("the first picture", SEEN, Duration::from_secs(10))?;
+        c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
+        c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        c.no_errors()
+    })();
+    c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
+    let _ = c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+    result
 }
 
 fn text_of(c: &Ctx, css: &str) -> Result<String, String> {
@@ -2192,7 +2257,9 @@ fn main() {
             ..inject.clone()
         },
     );
-    let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject });
+    let broken = StaticServer::start(&dist, Options { refuse_suffix: Some(".wasm".into()), ..inject.clone() });
+    let wasm_held = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let held = StaticServer::start(&dist, Options { hold: Some(("_bg.wasm".into(), wasm_held.clone())), ..inject });
     // The linked timeline holds every date of the dataset; the page opens on
     // the first story (Oracle) with its 2025 window.
     let ds = dataset().expect("bundled dataset");
@@ -2200,11 +2267,12 @@ fn main() {
     let dates: Vec<Date> = (0..timeline.len()).filter_map(|i| timeline.date(i)).collect();
     let (a, b) = ds.story("oracle").and_then(|s| s.window).expect("Oracle's window");
     let w = timeline.window_for(a, b);
-    let ctx = Ctx { browser, app, app_down, broken, timeline, dates, start0: w.start, end0: w.end, shots };
+    let ctx = Ctx { browser, app, app_down, broken, held, wasm_held, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 53] = [
+    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 54] = [
         ("loads_and_draws", loads_and_draws),
+        ("the_first_picture_shows_before_the_app", the_first_picture_shows_before_the_app),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
         ("the_start_never_passes_the_end", the_start_never_passes_the_end),
         ("pointer_and_touch_drags_move_the_window", pointer_and_touch_drags_move_the_window),

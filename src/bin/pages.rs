@@ -7,6 +7,9 @@
 //!   to the data;
 //! - the preview cards (`preview-oracle-en.png`, 1200 × 630), drawn by the chart code;
 //! - index.html's <noscript> the same way (the first story);
+//! - the first picture of each page (`first-oracle-en-light-wide.svg`, light and dark, wide and
+//!   phone-sized): the story's first step drawn by the chart code, shown with the story's finding
+//!   in place of the loading note until the app has started (index.html: the first story);
 //! - `dataset.json`, the bundled data, for the "link to the data".
 //! Absolute addresses for og:image and og:url need the site's address:
 //! `SITE_URL=https://example.org/liquidity/` (without it, relative addresses).
@@ -14,6 +17,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use liquidity_explorer::chart::preview::{card_png, card_svg};
+    use liquidity_explorer::chart::step_svg_in;
+    use liquidity_explorer::chart::theme::{DARK, LIGHT};
     use liquidity_explorer::core::bundled::{dataset, DATASET_JSON};
     use liquidity_explorer::core::fmt::Plain;
     use liquidity_explorer::core::lang::Lang;
@@ -51,6 +56,54 @@ fn main() {
             esc(t(lang, Key::NeedsScript)),
         )
     };
+    // The first picture: each story's first step drawn as its reader first sees it, light and dark,
+    // wide and phone-sized, shown in place of the loading note until the app has started (the CSS
+    // picks the one file the reader needs: public/app.css, "first picture").
+    const SIZES: [(&str, (u32, u32)); 2] = [("wide", (760, 400)), ("phone", (343, 280))];
+    let mut pictures = 0;
+    for st in &ds.stories {
+        for lang in [Lang::En, Lang::Ar] {
+            for (theme_name, theme) in [("light", LIGHT), ("dark", DARK)] {
+                for (size_name, size) in SIZES {
+                    let (svg, _) = step_svg_in(&ds, &st.id, 0, lang, size, theme).expect("the first step draws");
+                    std::fs::write(dist.join(format!("first-{}-{}-{theme_name}-{size_name}.svg", st.id, lang.code())), svg).expect("write first picture");
+                    pictures += 1;
+                }
+            }
+        }
+    }
+    // In each language (the page script shows the reader's), the story's finding over its picture.
+    let first_view = |id: &str| -> String {
+        let blocks: String = [Lang::En, Lang::Ar]
+            .iter()
+            .map(|&lang| {
+                let (title, text) = finding(id, lang);
+                let url = |theme: &str, size: &str| format!("url(first-{id}-{}-{theme}-{size}.svg)", lang.code());
+                let label = if lang == Lang::Ar { format!("رسم بياني: {title}") } else { format!("Chart: {title}") };
+                format!(
+                    r#"<div class="first-view" lang="{code}" dir="{dir}" style="--first-light-wide:{lw};--first-dark-wide:{dw};--first-light-phone:{lp};--first-dark-phone:{dp}"><h2 class="headline">{title}</h2><p class="dek">{text}</p><div class="first-chart" role="img" aria-label="{label}" elementtiming="first-picture"></div></div>"#,
+                    code = lang.code(),
+                    dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
+                    lw = url("light", "wide"),
+                    dw = url("dark", "wide"),
+                    lp = url("light", "phone"),
+                    dp = url("dark", "phone"),
+                    title = esc(&title),
+                    text = esc(&text),
+                    label = esc(&label),
+                )
+            })
+            .collect();
+        format!(
+            r#"<div id="boot" class="boot has-first">{blocks}<p class="boot-note" role="status"><span class="spinner" aria-hidden="true"></span><span id="boot-text">{}</span></p></div>"#,
+            BOOT_TEXT
+        )
+    };
+    const BOOT_TEXT: &str = "Loading the interactive chart… · جارٍ تحميل الرسم التفاعلي…";
+    let boot =
+        format!(r#"<div id="boot" class="boot" role="status"><span class="spinner" aria-hidden="true"></span><span id="boot-text">{BOOT_TEXT}</span></div>"#);
+    assert!(index.contains(&boot), "index.html's loading note is not as pages.rs expects it");
+
     let mut written = 0;
     for st in &ds.stories {
         for lang in [Lang::En, Lang::Ar] {
@@ -76,16 +129,17 @@ fn main() {
                 html = html.replacen("<html lang=\"en\" dir=\"ltr\">", "<html lang=\"ar\" dir=\"rtl\">", 1);
             }
             html = replace_noscript(&html, &noscript(&st.id, lang, &image));
+            html = html.replacen(&boot, &first_view(&st.id), 1);
             std::fs::write(dist.join(&page), html).expect("write page");
             written += 1;
         }
     }
     // index.html: the first story, in English.
     if let Some(first) = ds.stories.first() {
-        let html = replace_noscript(&index, &noscript(&first.id, Lang::En, &format!("preview-{}-en.png", first.id)));
+        let html = replace_noscript(&index, &noscript(&first.id, Lang::En, &format!("preview-{}-en.png", first.id))).replacen(&boot, &first_view(&first.id), 1);
         std::fs::write(dist.join("index.html"), html).expect("write index.html");
     }
-    println!("pages: {written} story pages, {written} preview cards, index.html's noscript, dataset.json");
+    println!("pages: {written} story pages, {written} preview cards, {pictures} first pictures, index.html's first view and noscript, dataset.json");
 
     fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
         let Some(a) = html.find(start).map(|i| i + start.len()) else { return html.to_string() };

@@ -171,6 +171,11 @@ pub fn for_view<'a>(ds: &'a Dataset, v: &'a View, marks: &'a Marks, fmt: &'a dyn
 /// A story's step drawn natively to SVG as the reader first sees it (guided),
 /// in a language, at a size: for the preview cards and the native tests.
 pub fn step_svg(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u32, u32)) -> Option<(String, Drawn)> {
+    step_svg_in(ds, story, step, lang, size, theme::LIGHT)
+}
+
+/// [`step_svg`] in a theme (the page's first picture comes light and dark).
+pub fn step_svg_in(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u32, u32), theme: Theme) -> Option<(String, Drawn)> {
     use crate::core::{story as reg, view as v};
     let st = ds.story(story)?;
     let def = st.steps.get(step)?;
@@ -184,7 +189,7 @@ pub fn step_svg(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u32, 
     let mut svg = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root, &chart, &Style { scale: 1.0, theme: theme::LIGHT, transparent: false }, &BackendMeasure(&root)).ok()?
+        draw(&root, &chart, &Style { scale: 1.0, theme, transparent: false }, &BackendMeasure(&root)).ok()?
     };
     Some((svg, drawn))
 }

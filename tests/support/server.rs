@@ -19,6 +19,9 @@ pub struct Options {
     pub extra: Vec<(String, Vec<u8>)>,
     /// While set, every request gets a 503 (the site is down: the service worker's test).
     pub down: Arc<std::sync::atomic::AtomicBool>,
+    /// Requests whose path ends with this suffix wait while the flag is set (a slow network: the page
+    /// before the app has started).
+    pub hold: Option<(String, Arc<std::sync::atomic::AtomicBool>)>,
 }
 
 pub struct StaticServer {
@@ -72,6 +75,12 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let refused = options.refuse_suffix.as_deref().is_some_and(|s| path.ends_with(s));
+    if let Some((suffix, held)) = &options.hold {
+        let start = std::time::Instant::now();
+        while path.ends_with(suffix.as_str()) && held.load(std::sync::atomic::Ordering::SeqCst) && start.elapsed().as_secs() < 60 {
+            thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
     let extra = options.extra.iter().find(|(p, _)| p == path.trim_start_matches('/'));
     let file = match extra {
         Some((p, body)) => Some((PathBuf::from(p), body.clone())),
