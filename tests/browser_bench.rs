@@ -82,10 +82,16 @@ struct Case {
     /// The same data as a dataset (JSON), when ours reads that instead of the CSV.
     json: Option<(String, Vec<u8>)>,
     series: usize,
+    /// On a phone: 375 px wide, over a slow mobile link (as Chrome DevTools' "Slow 4G": 150 ms round
+    /// trips, 1.6 Mbit/s shared by every file; tests/support/server.rs paces it), files gzipped as a host would.
+    phone: bool,
 }
 
 #[derive(Default, Clone)]
 struct Figures {
+    /// When the reader first sees the data drawn: ours, the page's first picture (drawn when the site was
+    /// built) where the page has one, else the chart; uPlot's page, its chart.
+    picture_ms: Option<f64>,
     first_ms: Option<f64>,
     /// The longest task from navigation until the chart has settled (loading, reading, the first draws).
     load_long_ms: Option<f64>,
@@ -102,7 +108,8 @@ struct Figures {
     timeline: String,
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
+    "first picture ms",
     "first chart ms",
     "load: longest task ms",
     "main ms/step",
@@ -116,8 +123,9 @@ const COLUMNS: [&str; 10] = [
 ];
 
 impl Figures {
-    fn values(&self) -> [Option<f64>; 10] {
+    fn values(&self) -> [Option<f64>; 11] {
         [
+            self.picture_ms,
             self.first_ms,
             self.load_long_ms,
             self.step_main_ms,
@@ -227,6 +235,7 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
         return Ok(f);
     }
     f.first_ms = loaded.as_f64();
+    f.picture_ms = if ours { b.js("return window.__picture||null;", vec![])?.as_f64().or(f.first_ms) } else { f.first_ms };
     if ours {
         // Where the time to the first chart went: the files' arrival and the app's own marks.
         let v = b.js(
@@ -339,7 +348,7 @@ fn main() {
         if wanted(name) {
             let csv = generate(points, series);
             let json = name.ends_with("json").then(|| (format!("bench/{name}.json"), as_dataset(&csv, series)));
-            cases.push(Case { name: name.into(), file: Some((format!("bench/{name}.csv"), csv)), json, series });
+            cases.push(Case { name: name.into(), file: Some((format!("bench/{name}.csv"), csv)), json, series, phone: false });
         }
     };
     let run = if smoke {
@@ -353,8 +362,11 @@ fn main() {
         add("4x1M", 1_000_000, 4);
         // Ours reads the dataset format (JSON) here; uPlot's page the same numbers as CSV.
         add("4x1M-json", 1_000_000, 4);
+        if wanted("bundled-phone") {
+            cases.insert(0, Case { name: "bundled-phone".into(), file: None, json: None, series: 1, phone: true });
+        }
         if wanted("bundled") {
-            cases.insert(0, Case { name: "bundled".into(), file: None, json: None, series: 1 });
+            cases.insert(0, Case { name: "bundled".into(), file: None, json: None, series: 1, phone: false });
         }
         let reps = std::env::var("BENCH_REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
         Run { steps: 100, toggles: 20, reps, dprs: vec![1.0, 2.0], cases }
@@ -366,7 +378,12 @@ fn main() {
         ("bench/uPlot.min.css".into(), std::fs::read(uplot.join("uPlot.min.css")).unwrap()),
     ];
     extra.extend(run.cases.iter().flat_map(|c| c.file.iter().chain(&c.json).cloned()));
-    let server = StaticServer::start(&dist, Options { inject_head: Some(HOOK.into()), extra, ..Options::default() });
+    // uPlot's files gzipped too, as the site's are (scripts/compress.mjs): both pages as a host serves them.
+    let gzipped: Vec<(String, Vec<u8>)> =
+        extra.iter().filter(|(p, _)| p.ends_with(".js") || p.ends_with(".css")).filter_map(|(p, b)| gzip(b).map(|g| (format!("{p}.gz"), g))).collect();
+    extra.extend(gzipped);
+    let slow = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let server = StaticServer::start(&dist, Options { inject_head: Some(HOOK.into()), extra, gzip: true, slow: slow.clone(), ..Options::default() });
     let browser = match Browser::start() {
         Ok(b) => b,
         Err(e) => {
@@ -386,7 +403,10 @@ fn main() {
     let mut failures = Vec::new();
     for case in &run.cases {
         for &dpr in &run.dprs {
-            let _ = browser.cdp("Emulation.setDeviceMetricsOverride", json!({"width": 1280, "height": 900, "deviceScaleFactor": dpr, "mobile": false}));
+            let (w, h) = if case.phone { (375, 800) } else { (1280, 900) };
+            let _ = browser.cdp("Emulation.setDeviceMetricsOverride", json!({"width": w, "height": h, "deviceScaleFactor": dpr, "mobile": case.phone}));
+            // The network: a phone's slow link, or the machine's own (the server paces its answers).
+            slow.store(case.phone, std::sync::atomic::Ordering::SeqCst);
             let ours_url = server.url(&match case.json.as_ref().or(case.file.as_ref()) {
                 Some((p, _)) => format!("index.html?data={p}"),
                 None => "index.html".into(),
@@ -428,6 +448,7 @@ fn main() {
             let pick = |fs: &[Figures]| {
                 let mut m = Figures::default();
                 let col = |g: fn(&Figures) -> Option<f64>| median(&fs.iter().map(g).collect::<Vec<_>>());
+                m.picture_ms = col(|f| f.picture_ms);
                 m.first_ms = col(|f| f.first_ms);
                 m.load_long_ms = col(|f| f.load_long_ms);
                 m.step_main_ms = col(|f| f.step_main_ms);
@@ -523,6 +544,15 @@ fn main() {
         }
         eprintln!("browser_bench smoke: every figure printed");
     }
+}
+
+/// `gzip -9` of some bytes (the benchmark's own files; the site's come gzipped from its build).
+fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new("gzip").arg("-9c").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().ok()?;
+    child.stdin.take()?.write_all(bytes).ok()?;
+    let out = child.wait_with_output().ok()?;
+    out.status.success().then_some(out.stdout)
 }
 
 fn chromium_version(b: &Browser) -> String {

@@ -113,7 +113,7 @@ fn main() {
             let page = if lang == Lang::Ar { format!("{}-ar.html", st.id) } else { format!("{}.html", st.id) };
             let (title, text) = finding(&st.id, lang);
             let head = format!(
-                r#"<meta name="liquidity-story" content="{id}"><meta name="liquidity-lang" content="{code}">
+                r#"<meta name="liquidity-story" content="{id}"><meta name="liquidity-lang" content="{code}"><meta name="liquidity-first" content="first-{id}">
   <meta property="og:type" content="article"><meta property="og:title" content="{title}"><meta property="og:description" content="{text}">
   <meta property="og:image" content="{site}{image}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">
   <meta property="og:url" content="{site}{page}"><meta name="twitter:card" content="summary_large_image">"#,
@@ -136,7 +136,9 @@ fn main() {
     }
     // index.html: the first story, in English.
     if let Some(first) = ds.stories.first() {
-        let html = replace_noscript(&index, &noscript(&first.id, Lang::En, &format!("preview-{}-en.png", first.id))).replacen(&boot, &first_view(&first.id), 1);
+        let html = replace_noscript(&index, &noscript(&first.id, Lang::En, &format!("preview-{}-en.png", first.id)))
+            .replacen(&boot, &first_view(&first.id), 1)
+            .replacen("<title>", &format!("<meta name=\"liquidity-first\" content=\"first-{}\">\n  <title>", first.id), 1);
         std::fs::write(dist.join("index.html"), html).expect("write index.html");
     }
     println!("pages: {written} story pages, {written} preview cards, {pictures} first pictures, index.html's first view and noscript, dataset.json");

@@ -22,6 +22,40 @@ pub struct Options {
     /// Requests whose path ends with this suffix wait while the flag is set (a slow network: the page
     /// before the app has started).
     pub hold: Option<(String, Arc<std::sync::atomic::AtomicBool>)>,
+    /// Serves a file's `.gz` copy (beside it in the folder, or among `extra`) to a browser that accepts
+    /// gzip, as a host of the built site would (scripts/compress.mjs writes them). HTML pages are sent as
+    /// they are (the head script is injected into them).
+    pub gzip: bool,
+    /// While set, responses go as over a slow mobile link shared by every request: each waits a round
+    /// trip, then the bytes leave at the link's rate (Chrome DevTools' "Slow 4G": 150 ms, 1.6 Mbit/s).
+    /// Done here, not in Chrome, so that it holds the same for every page and every navigation.
+    pub slow: Arc<std::sync::atomic::AtomicBool>,
+    /// When the shared slow link is next free.
+    pub link: Arc<std::sync::Mutex<Option<std::time::Instant>>>,
+}
+
+/// The slow link: round trip and bytes per second.
+const SLOW_RTT: std::time::Duration = std::time::Duration::from_millis(150);
+const SLOW_BYTES_PER_SEC: f64 = 1_600_000.0 / 8.0;
+
+/// Writes `bytes` as the slow link would let them through, sharing it with every other response.
+fn write_slowly(stream: &mut TcpStream, bytes: &[u8], link: &std::sync::Mutex<Option<std::time::Instant>>) -> std::io::Result<()> {
+    for chunk in bytes.chunks(8 * 1024) {
+        let due = {
+            let mut free = link.lock().unwrap_or_else(|e| e.into_inner());
+            let now = std::time::Instant::now();
+            let start = free.filter(|f| *f > now).unwrap_or(now);
+            let end = start + std::time::Duration::from_secs_f64(chunk.len() as f64 / SLOW_BYTES_PER_SEC);
+            *free = Some(end);
+            end
+        };
+        let now = std::time::Instant::now();
+        if due > now {
+            thread::sleep(due - now);
+        }
+        stream.write_all(chunk)?;
+    }
+    Ok(())
 }
 
 pub struct StaticServer {
@@ -59,11 +93,16 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers (requests from the browser have no body we need).
+    // Read the headers (requests from the browser have no body we need).
+    let mut gzip_ok = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            gzip_ok = true;
         }
     }
     if options.down.load(std::sync::atomic::Ordering::SeqCst) {
@@ -86,6 +125,7 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
         Some((p, body)) => Some((PathBuf::from(p), body.clone())),
         None => resolve(root, path).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))),
     };
+    let mut encoding = "";
     let (status, mime, body) = match file.filter(|_| !refused) {
         Some((f, mut body)) => {
             let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -94,13 +134,35 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
                     let html = String::from_utf8_lossy(&body).replacen("<head>", &format!("<head>{inject}"), 1);
                     body = html.into_bytes();
                 }
+            } else if options.gzip && gzip_ok {
+                let gz_path = format!("{}.gz", path.trim_start_matches('/'));
+                let gz = match options.extra.iter().find(|(p, _)| *p == gz_path) {
+                    Some((_, b)) => Some(b.clone()),
+                    None => resolve(root, &format!("{path}.gz")).and_then(|f| std::fs::read(f).ok()),
+                };
+                if let Some(gz) = gz {
+                    body = gz;
+                    encoding = "Content-Encoding: gzip\r\n";
+                }
             }
             ("200 OK", mime(ext), body)
         }
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
-    write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len())?;
-    stream.write_all(&body)?;
+    let slow = options.slow.load(std::sync::atomic::Ordering::SeqCst);
+    if slow {
+        thread::sleep(SLOW_RTT);
+    }
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if slow {
+        write_slowly(&mut stream, &body, &options.link)?;
+    } else {
+        stream.write_all(&body)?;
+    }
     // Let the client read everything before the socket closes.
     let _ = stream.flush();
     let mut sink = [0u8; 64];
