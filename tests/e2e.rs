@@ -481,6 +481,24 @@ fn sources_view_lists_sources_and_disagreements(c: &Ctx) -> Result<(), String> {
     if !(conflicts.contains("$946bn") && conflicts.contains("$920bn") && conflicts.contains("disagree")) {
         return Err(format!("Oracle's market-value conflict should show both values: {conflicts}"));
     }
+    // Moving the window changes no source, so nothing about them is redone: the list, the disagreements and
+    // the lines' "data as of" stay the very same nodes (a screen reader's place in them is kept while the chart
+    // moves or plays, and a scrub step costs what the chart costs).
+    c.js("window.__kept=[document.querySelector('.source-list li'),document.querySelector('.conflicts li'),document.querySelector('[data-testid=data-as-of]').firstChild];")?;
+    let start = c.handle("start")?;
+    let before = c.now(&start)?;
+    for _ in 0..3 {
+        c.browser.send_keys(&start, keys::RIGHT)?;
+    }
+    c.browser.wait_for(
+        "the window to move",
+        &format!("return +document.querySelector('[data-handle=start]').getAttribute('aria-valuenow')>{before}"),
+        Duration::from_secs(5),
+    )?;
+    let kept = c.js("const k=window.__kept;return [k[0]===document.querySelector('.source-list li')&&k[0].isConnected, !!k[1]&&k[1].isConnected, k[2]===document.querySelector('[data-testid=data-as-of]').firstChild];")?;
+    if kept != json!([true, true, true]) {
+        return Err(format!("moving the window should not rebuild the sources (list, disagreements, data as of): {kept}"));
+    }
     // Another story brings its own sources and conflicts.
     c.browser.find("[data-story=cursor]").and_then(|b| c.browser.click(&b))?;
     c.browser.wait_for(

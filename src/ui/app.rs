@@ -6,7 +6,6 @@ use super::dataset_bar::DatasetBar;
 use super::embed;
 use super::event_detail::EventDetail;
 use super::events_list::EventsList;
-use super::intl::intl;
 use super::loader;
 use super::masthead::Masthead;
 use super::offline::{register_service_worker, OfflineLink};
@@ -110,7 +109,7 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
     };
     let source_line = move || {
         let l = lang.get();
-        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        let ids = state.line_ids.get();
         state.loaded.with(|d| {
             let ds = &d.dataset;
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -124,7 +123,7 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
     let summary = RwSignal::new(String::new());
     let pending = StoredValue::new(None::<i32>);
     Effect::new(move |_| {
-        let text = super::chart_canvas::describe(state, intl(lang.get()));
+        let text = state.description.get();
         let Some(w) = web_sys::window() else { return };
         if let Some(h) = pending.get_value() {
             w.clear_timeout_with_handle(h);

@@ -14,7 +14,7 @@ use crate::chart::{
 use crate::core::date::Date;
 use crate::core::fmt::Fmt;
 use crate::core::story;
-use crate::core::view::{self, Nav};
+use crate::core::view::{self, Nav, View};
 use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
@@ -52,10 +52,11 @@ impl TextMeasure for CanvasMeasure {
     }
 }
 
-/// A text alternative generated from the data in the window, in the reader's language.
-pub fn describe(state: AppState, fmt: &dyn Fmt) -> String {
+/// A text alternative generated from the data in the window, in the reader's language
+/// (`AppState::description` keeps it, once per view, for the canvas and the polite summary).
+pub fn describe(v: &View, fmt: &dyn Fmt) -> String {
     let lang = fmt.lang();
-    state.view.with(|v| {
+    {
         let parts: Vec<String> = v
             .lines
             .iter()
@@ -74,7 +75,7 @@ pub fn describe(state: AppState, fmt: &dyn Fmt) -> String {
         } else {
             tf(lang, Key::ChartDesc, &[&fmt.long(v.from), &fmt.long(v.to), &parts.join(". ")])
         }
-    })
+    }
 }
 
 /// Draws the view as the reader sees it on any plotters backend: the canvas on
@@ -236,7 +237,7 @@ pub fn ChartCanvas() -> impl IntoView {
     };
 
     let lang = state.lang;
-    let description = move || describe(state, intl(lang.get()));
+    let description = move || state.description.get();
     let empty = move || state.view.with(|v| v.is_empty());
 
     view! {

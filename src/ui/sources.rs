@@ -42,7 +42,7 @@ pub fn Sources() -> impl IntoView {
         let story = state.story.get();
         let l = lang.get();
         let fmt = intl(l);
-        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        let ids = state.line_ids.get();
         state.loaded.with(|d| {
             let ds = &d.dataset;
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -99,10 +99,10 @@ pub fn Sources() -> impl IntoView {
                         // When each series on show ends: its last point (as the source dates it).
                         let l = lang.get();
                         let f = intl(l);
-                        let parts: Vec<String> = state.view.with(|v| state.loaded.with(|d| v.lines.iter().filter_map(|x| {
-                            let s = d.dataset.series(&x.id)?;
+                        let parts: Vec<String> = state.line_ids.with(|ids| state.loaded.with(|d| ids.iter().filter_map(|id| {
+                            let s = d.dataset.series(id)?;
                             let i = s.series.len().checked_sub(1)?;
-                            Some(format!("{} — {}", x.name.get(l), f.date(s.series.points[i].date, s.precision.get(i).copied().unwrap_or_default())))
+                            Some(format!("{} — {}", s.name.get(l), f.date(s.series.points[i].date, s.precision.get(i).copied().unwrap_or_default())))
                         }).collect()));
                         tf(l, Key::DataAsOf, &[&parts.join("; ")])
                     }}</p>

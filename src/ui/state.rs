@@ -144,6 +144,11 @@ pub struct AppState {
     pub timeline: Memo<Arc<Timeline>>,
     /// What the chart shows.
     pub view: Memo<View>,
+    /// The ids of the lines on show, in order: what depends on which series are shown but not on the
+    /// window (the sources, the source line) reads this, so a scrub step does not rebuild it.
+    pub line_ids: Memo<Vec<String>>,
+    /// The chart's text alternative in the reader's language (the canvas's label, the polite summary).
+    pub description: Memo<String>,
     /// Whether the view is still the step's: the reader is on the guided path.
     pub on_step: Memo<bool>,
     /// Labels the chart had no room for, drawn as numbered markers: (number, event id, text).
@@ -221,6 +226,12 @@ impl AppState {
                 Some((st.clone(), story::figures(&l.dataset, st).ok()?))
             })
         });
+        let lang = RwSignal::new(Lang::En);
+        let description = Memo::new(move |_| {
+            let fmt = super::intl::intl(lang.get());
+            view.with(|v| super::chart_canvas::describe(v, fmt))
+        });
+        let line_ids = Memo::new(move |_| view.with(|v| v.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>()));
         let state = AppState {
             loaded,
             failure: RwSignal::new(None),
@@ -238,7 +249,7 @@ impl AppState {
             playing: RwSignal::new(false),
             show_table: RwSignal::new(false),
             open_event: RwSignal::new(None),
-            lang: RwSignal::new(Lang::En),
+            lang,
             theme: RwSignal::new(ThemePref::Auto),
             system_dark: RwSignal::new(false),
             embed: RwSignal::new(false),
@@ -250,6 +261,8 @@ impl AppState {
             moved: RwSignal::new(None),
             timeline,
             view,
+            line_ids,
+            description,
             on_step,
             step_data,
             chart_notes: RwSignal::new(Vec::new()),
