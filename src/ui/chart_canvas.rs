@@ -163,9 +163,15 @@ pub fn ChartCanvas() -> impl IntoView {
             Ok((d, ids)) => {
                 // The plot's geometry in CSS px, its dates and its labels, for tests and tools.
                 let (l, t, r, b) = d.plot;
-                let _ = el.set_attribute("data-plot", &format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
-                let _ = el.set_attribute("data-domain", &format!("{},{}", d.domain.0, d.domain.1));
-                let _ = el.set_attribute("data-x-labels", &d.x_labels.join("|"));
+                // (Set only when they change: every change of the page's markup is work for the browser.)
+                let set = |name: &str, value: String| {
+                    if el.get_attribute(name).as_deref() != Some(value.as_str()) {
+                        let _ = el.set_attribute(name, &value);
+                    }
+                };
+                set("data-plot", format!("{},{},{},{}", l as f64 / dpr, t as f64 / dpr, r as f64 / dpr, b as f64 / dpr));
+                set("data-domain", format!("{},{}", d.domain.0, d.domain.1));
+                set("data-x-labels", d.x_labels.join("|"));
                 // The numbers on the chart, for the list under it (only when they change: no loop).
                 let notes: Vec<(usize, Option<String>, String)> =
                     d.numbered.iter().map(|(n, m, text)| (*n, m.and_then(|i| ids.get(i).cloned()), text.clone())).collect();

@@ -159,8 +159,14 @@ pub fn Controls() -> impl IntoView {
             parts.join(" ")
         })
     };
-    let log_blocked = move || state.view.with(|v| v.log_blocked());
-    let bars_blocked = move || state.view.with(|v| v.bars_blocked());
+    // Memos: what the buttons say changes with the view's kind, not at every step of its window.
+    let log_blocked = Memo::new(move |_| state.view.with(|v| v.log_blocked()));
+    let bars_blocked = Memo::new(move |_| state.view.with(|v| v.bars_blocked()));
+    let modes_blocked = Memo::new(move |_| state.view.with(|v| modes.map(|(m, _)| v.mode_blocked(m))));
+    let mode_now = Memo::new(move |_| state.view.with(|v| v.mode));
+    let has_bars = Memo::new(move |_| state.view.with(|v| v.has_bars()));
+    let log_blocked = move || log_blocked.get();
+    let bars_blocked = move || bars_blocked.get();
     view! {
         <div class="controls">
             <div class="toggles" role="group" aria-label=move || t(lang.get(), Key::CompareWith)>
@@ -190,11 +196,11 @@ pub fn Controls() -> impl IntoView {
                 }).collect_view()}
             </div>
             <div class="modes" role="group" aria-label=move || t(lang.get(), Key::ModeGroup)>
-                {modes.into_iter().map(|(m, key)| {
-                    let blocked = move || state.view.with(|v| v.mode_blocked(m));
+                {modes.into_iter().enumerate().map(|(i, (m, key))| {
+                    let blocked = move || modes_blocked.with(|b| b[i]);
                     view! {
                         <button type="button" class="mode" data-mode=m.keyword()
-                            aria-pressed=move || (state.view.with(|v| v.mode) == m).to_string()
+                            aria-pressed=move || (mode_now.get() == m).to_string()
                             aria-disabled=move || blocked().is_some().then_some("true")
                             aria-describedby=move || blocked().map(|_| format!("why-{}", m.keyword()))
                             on:click=move |_| if blocked().is_none() { state.mode.set(m) }>{move || t(lang.get(), key)}</button>
@@ -206,7 +212,7 @@ pub fn Controls() -> impl IntoView {
                     aria-describedby=move || log_blocked().map(|_| "why-log")
                     on:click=move |_| if log_blocked().is_none() { state.log.update(|l| *l = !*l) }>{move || t(lang.get(), Key::LogScale)}</button>
                 <button type="button" role="switch" class="bars-toggle"
-                    aria-checked=move || state.view.with(|v| v.has_bars()).to_string()
+                    aria-checked=move || has_bars.get().to_string()
                     aria-disabled=move || bars_blocked().is_some().then_some("true")
                     aria-describedby=move || bars_blocked().map(|_| "why-bars")
                     on:click=move |_| if bars_blocked().is_none() { state.bars.set(Some(!state.view.with_untracked(|v| v.has_bars()))) }>
@@ -229,8 +235,8 @@ pub fn Controls() -> impl IntoView {
                     if let Some(b) = bars_blocked() {
                         why.push(("why-bars".into(), t(l, blocked_key(b))));
                     }
-                    for (m, _) in modes {
-                        if let Some(b) = state.view.with(|v| v.mode_blocked(m)) {
+                    for ((m, _), blocked) in modes.iter().zip(modes_blocked.get()) {
+                        if let Some(b) = blocked {
                             why.push((format!("why-{}", m.keyword()), t(l, blocked_key(b))));
                         }
                     }

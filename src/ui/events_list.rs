@@ -19,9 +19,10 @@ pub fn EventsList(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let items = move || {
+    // A memo: the list is rebuilt only when what it holds changes, not at every step of the window.
+    let items = Memo::new(move |_| {
         let l = lang.get();
-        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        let ids = state.line_ids.get();
         let (from, to) = state.view.with(|v| (v.from, v.to));
         let cursor = state.cursor.get();
         let playing = state.playing.get();
@@ -45,15 +46,15 @@ pub fn EventsList(
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     // Labels of points and lines drawn as numbers (events carry theirs in the list above).
     let notes = move || state.chart_notes.get().into_iter().filter(|(_, id, _)| id.is_none()).collect::<Vec<_>>();
     view! {
-        <Show when=move || !items().is_empty()>
+        <Show when=move || items.with(|i| !i.is_empty())>
             <h3 class="events-h">{move || t(lang.get(), Key::MarkedOnChart)}</h3>
         </Show>
         <ol class="events" aria-label=move || t(lang.get(), Key::MarkedOnChart)>
-            {move || items().into_iter().map(|(id, day, date, title, text, sources, after, number)| {
+            {move || items.get().into_iter().map(|(id, day, date, title, text, sources, after, number)| {
                 let open = id.clone();
                 view! {
                     <li class="event" class:after=after>
