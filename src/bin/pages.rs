@@ -81,13 +81,15 @@ fn main() {
                 let url = |theme: &str, size: &str| format!("url(first-{id}-{}-{theme}-{size}.svg)", lang.code());
                 let label = if lang == Lang::Ar { format!("رسم بياني: {title}") } else { format!("Chart: {title}") };
                 format!(
-                    r#"<div class="first-view" lang="{code}" dir="{dir}" style="--first-light-wide:{lw};--first-dark-wide:{dw};--first-light-phone:{lp};--first-dark-phone:{dp}"><h2 class="headline">{title}</h2><p class="dek">{text}</p><div class="first-chart" role="img" aria-label="{label}" elementtiming="first-picture"></div></div>"#,
+                    r#"<div class="first-view" lang="{code}" dir="{dir}" style="--first-light-wide:{lw};--first-dark-wide:{dw};--first-light-phone:{lp};--first-dark-phone:{dp};--first-wide-ratio:{wr};--first-phone-ratio:{pr}"><h2 class="headline">{title}</h2><p class="dek">{text}</p><div class="first-chart" role="img" aria-label="{label}" elementtiming="first-picture"></div></div>"#,
                     code = lang.code(),
                     dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
                     lw = url("light", "wide"),
                     dw = url("dark", "wide"),
                     lp = url("light", "phone"),
                     dp = url("dark", "phone"),
+                    wr = format!("{} / {}", SIZES[0].1 .0, SIZES[0].1 .1),
+                    pr = format!("{} / {}", SIZES[1].1 .0, SIZES[1].1 .1),
                     title = esc(&title),
                     text = esc(&text),
                     label = esc(&label),

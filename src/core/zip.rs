@@ -71,7 +71,9 @@ impl Zip {
         let size = u32::try_from(bytes.len()).map_err(|_| TooBig)?;
         let offset = u32::try_from(self.out.len()).map_err(|_| TooBig)?;
         let name_len = u16::try_from(name.len()).map_err(|_| TooBig)?;
-        if self.count == u16::MAX as usize {
+        // The archive once this file is in, with its directory and end record: its offsets must fit 32 bits.
+        let after = self.out.len() + 30 + name.len() + bytes.len() + self.central.len() + 46 + name.len() + 22;
+        if self.count == u16::MAX as usize || u32::try_from(after).is_err() {
             return Err(TooBig);
         }
         let crc = crc32(bytes);
@@ -103,7 +105,6 @@ impl Zip {
         u32_at(&mut self.central, offset);
         self.central.extend_from_slice(name.as_bytes());
         self.count += 1;
-        u32::try_from(self.out.len() + self.central.len() + 22).map_err(|_| TooBig)?;
         Ok(())
     }
 

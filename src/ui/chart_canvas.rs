@@ -56,25 +56,23 @@ impl TextMeasure for CanvasMeasure {
 /// (`AppState::description` keeps it, once per view, for the canvas and the polite summary).
 pub fn describe(v: &View, fmt: &dyn Fmt) -> String {
     let lang = fmt.lang();
-    {
-        let parts: Vec<String> = v
-            .lines
-            .iter()
-            .filter_map(|l| {
-                let (a, b, hi) = (l.raw.first()?, l.raw.last()?, l.high()?);
-                let val = |x: f64| fmt.amount(x, l.unit, l.decimals);
-                Some(tf(
-                    lang,
-                    Key::ChartDescLine,
-                    &[l.name.get(lang), &val(a.value), &fmt.long(a.date), &val(b.value), &fmt.long(b.date), &val(hi.value), &fmt.long(hi.date)],
-                ))
-            })
-            .collect();
-        if parts.is_empty() {
-            tf(lang, Key::NoDataBetween, &[&fmt.long(v.from), &fmt.long(v.to)])
-        } else {
-            tf(lang, Key::ChartDesc, &[&fmt.long(v.from), &fmt.long(v.to), &parts.join(". ")])
-        }
+    let parts: Vec<String> = v
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let (a, b, hi) = (l.raw.first()?, l.raw.last()?, l.high()?);
+            let val = |x: f64| fmt.amount(x, l.unit, l.decimals);
+            Some(tf(
+                lang,
+                Key::ChartDescLine,
+                &[l.name.get(lang), &val(a.value), &fmt.long(a.date), &val(b.value), &fmt.long(b.date), &val(hi.value), &fmt.long(hi.date)],
+            ))
+        })
+        .collect();
+    if parts.is_empty() {
+        tf(lang, Key::NoDataBetween, &[&fmt.long(v.from), &fmt.long(v.to)])
+    } else {
+        tf(lang, Key::ChartDesc, &[&fmt.long(v.from), &fmt.long(v.to), &parts.join(". ")])
     }
 }
 

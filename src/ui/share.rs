@@ -189,7 +189,7 @@ pub fn Share(base: Params) -> impl IntoView {
         let l = lang.get();
         let f = intl(l);
         let link = base.with_value(|b| permalink::link(state, b));
-        let ids: Vec<String> = state.view.with(|v| v.lines.iter().map(|x| x.id.clone()).collect());
+        let ids = state.line_ids.get();
         let today = js_sys::Date::new_0();
         let today = crate::core::date::Date::from_ymd(today.get_utc_full_year() as i32, today.get_utc_month() + 1, today.get_utc_date());
         state.loaded.with(|d| {
