@@ -30,9 +30,10 @@ pub struct Options {
     /// trip, then the bytes leave at the link's rate (Chrome DevTools' "Slow 4G": 150 ms, 1.6 Mbit/s).
     /// Done here, not in Chrome, so that it holds the same for every page and every navigation.
     pub slow: Arc<std::sync::atomic::AtomicBool>,
-    /// When the shared slow link is next free.
-    pub link: Arc<std::sync::Mutex<Option<std::time::Instant>>>,
 }
+
+/// When the server's slow link is next free (one per server, shared by its responses).
+type Link = Arc<std::sync::Mutex<Option<std::time::Instant>>>;
 
 /// The slow link: round trip and bytes per second.
 const SLOW_RTT: std::time::Duration = std::time::Duration::from_millis(150);
@@ -73,11 +74,12 @@ impl StaticServer {
         let port = listener.local_addr().unwrap().port();
         let root = Arc::new(root.to_path_buf());
         let options = Arc::new(options);
+        let link = Link::default();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, options) = (root.clone(), options.clone());
+                let (root, options, link) = (root.clone(), options.clone(), link.clone());
                 thread::spawn(move || {
-                    let _ = serve(stream, &root, &options);
+                    let _ = serve(stream, &root, &options, &link);
                 });
             }
         });
@@ -89,7 +91,7 @@ impl StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Result<()> {
+fn serve(mut stream: TcpStream, root: &Path, options: &Options, link: &Link) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -159,7 +161,7 @@ fn serve(mut stream: TcpStream, root: &Path, options: &Options) -> std::io::Resu
         body.len()
     )?;
     if slow {
-        write_slowly(&mut stream, &body, &options.link)?;
+        write_slowly(&mut stream, &body, link)?;
     } else {
         stream.write_all(&body)?;
     }
