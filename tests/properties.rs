@@ -123,9 +123,8 @@ proptest! {
     /// Any window and mode over the bundled data builds a view and draws it (to SVG) without a panic.
     #[test]
     fn any_window_and_mode_draws(a in 19_000i32..20_800, len in -50i32..2_000, mode in 0usize..4, w in 40u32..2000, h in 40u32..700, story in 0usize..6) {
-        use liquidity_explorer::chart::{draw, for_view, theme::LIGHT, BackendMeasure, Style};
+        use liquidity_explorer::chart::{for_view, svg, theme::LIGHT, FontMeasure, Style};
         use liquidity_explorer::core::{fmt::Plain, story as reg, view};
-        use plotters::prelude::{IntoDrawingArea, SVGBackend};
         let ds = dataset().unwrap();
         let st = &ds.stories[story % ds.stories.len()];
         let spec = reg::story_spec(&ds, st);
@@ -135,10 +134,8 @@ proptest! {
         let fmt = Plain(Lang::Ar);
         let marks = reg::marks(&ds, &v, st.steps.first().map(|s| (s, &[][..])), false, &fmt);
         let chart = for_view(&ds, &v, &marks, &fmt, true, Some(from), false);
-        let mut svg = String::new();
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         let style = Style { scale: 1.0, theme: LIGHT, transparent: false };
-        let drawn = draw(&root, &chart, &style, &BackendMeasure(&root));
+        let drawn = svg((w, h), &chart, &style, &FontMeasure::default());
         prop_assert!(drawn.is_ok(), "drawing failed");
     }
 }
@@ -189,9 +186,8 @@ proptest! {
 /// wider than the chart itself panicked in `clamp` (min > max).
 #[test]
 fn found_cases_stay_fixed() {
-    use liquidity_explorer::chart::{draw, for_view, theme::LIGHT, BackendMeasure, Style};
+    use liquidity_explorer::chart::{for_view, svg, theme::LIGHT, FontMeasure, Style};
     use liquidity_explorer::core::{fmt::Plain, story as reg, view};
-    use plotters::prelude::{IntoDrawingArea, SVGBackend};
     let ds = dataset().unwrap();
     for (a, len, w, h, story) in [(19385, 246, 74u32, 300u32, 1usize), (19385, 246, 41, 41, 0), (20000, 300, 2000, 41, 4)] {
         let st = &ds.stories[story];
@@ -200,8 +196,6 @@ fn found_cases_stay_fixed() {
         let fmt = Plain(Lang::En);
         let marks = reg::marks(&ds, &v, None, false, &fmt);
         let chart = for_view(&ds, &v, &marks, &fmt, false, None, false);
-        let mut svg = String::new();
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        assert!(draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).is_ok());
+        assert!(svg((w, h), &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &FontMeasure::default()).is_ok());
     }
 }

@@ -4,7 +4,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use liquidity_explorer::chart::{draw, theme::LIGHT, BackendMeasure, Chart, Line, Style};
+    use liquidity_explorer::chart::{svg, theme::LIGHT, Chart, FontMeasure, Line, Style};
     use liquidity_explorer::core::bundled::{dataset, DATASET_JSON};
     use liquidity_explorer::core::dataset::{ChartKind, Frequency, Mode, Unit};
     use liquidity_explorer::core::dataset_json::read;
@@ -12,7 +12,6 @@ fn main() {
     use liquidity_explorer::core::series::Point;
     use liquidity_explorer::core::transform::decimate;
     use liquidity_explorer::core::view;
-    use plotters::prelude::{IntoDrawingArea, SVGBackend};
     use std::fmt::Write;
     use std::time::Instant;
 
@@ -36,15 +35,9 @@ fn main() {
     });
     let orcl = &dataset().unwrap().series("ORCL").unwrap().series.clone();
     time("draw Oracle 2025 to SVG, 1280×600", 50, || {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (1280, 600)).into_drawing_area();
-            let line =
-                Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks: None };
-            let chart = Chart::single(line, Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
-            draw(&root, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
-        }
-        svg.len()
+        let line = Line { points: &orcl.points, label: "ORCL".into(), slot: 0, main: true, kind: ChartKind::Line, frequency: Frequency::Daily, blocks: None };
+        let chart = Chart::single(line, Unit::UsdPerShare, Some(2), d("2025-01-02"), d("2025-12-31"));
+        svg((1280, 600), &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &FontMeasure::default()).unwrap().0.len()
     });
     // A reader's big file: one series of a million points.
     let mut big =
@@ -107,12 +100,8 @@ fn main() {
         false,
     );
     time("scrub step at 1,000,000 points: the chart, 1280×600 SVG", 10, || {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (1280, 600)).into_drawing_area();
-            draw(&root, &spec, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &BackendMeasure(&root)).unwrap();
-        }
-        svg.len()
+        let (out, _) = svg((1280, 600), &spec, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &FontMeasure::default()).unwrap();
+        out.len()
     });
 }
 

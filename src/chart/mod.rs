@@ -1,8 +1,10 @@
 //! The chart, drawn once against plotters' `DrawingBackend`: the canvas on
-//! screen, SVG in native tests (and later for downloads). Everything here works
+//! screen, SVG for downloads, the page's first picture and native tests. Everything here works
 //! in device pixels: sizes in CSS pixels are multiplied by `scale` (the device
 //! pixel ratio), so the canvas backing store can be CSS size × DPR and stay sharp.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod metrics;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod preview;
 pub mod record;
@@ -170,11 +172,13 @@ pub fn for_view<'a>(ds: &'a Dataset, v: &'a View, marks: &'a Marks, fmt: &'a dyn
 
 /// A story's step drawn natively to SVG as the reader first sees it (guided),
 /// in a language, at a size: for the preview cards and the native tests.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn step_svg(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u32, u32)) -> Option<(String, Drawn)> {
     step_svg_in(ds, story, step, lang, size, theme::LIGHT)
 }
 
 /// [`step_svg`] in a theme (the page's first picture comes light and dark).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn step_svg_in(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u32, u32), theme: Theme) -> Option<(String, Drawn)> {
     use crate::core::{story as reg, view as v};
     let st = ds.story(story)?;
@@ -186,12 +190,7 @@ pub fn step_svg_in(ds: &Dataset, story: &str, step: usize, lang: Lang, size: (u3
     let fmt = Plain(lang);
     let marks = reg::marks(ds, &built, Some((def, &figs)), true, &fmt);
     let chart = for_view(ds, &built, &marks, &fmt, spec.log, spec.cursor, false);
-    let mut svg = String::new();
-    let drawn = {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root, &chart, &Style { scale: 1.0, theme, transparent: false }, &BackendMeasure(&root)).ok()?
-    };
-    Some((svg, drawn))
+    svg(size, &chart, &Style { scale: 1.0, theme, transparent: false }, &FontMeasure::default()).ok()
 }
 
 /// How to draw it.
@@ -253,15 +252,8 @@ pub trait TextMeasure {
     fn width(&self, text: &str, px: f64) -> u32;
 }
 
-/// Measures with the drawing area's backend (plotters' own font metrics).
-pub struct BackendMeasure<'a, DB: DrawingBackend>(pub &'a DrawingArea<DB, Shift>);
-
-impl<DB: DrawingBackend> TextMeasure for BackendMeasure<'_, DB> {
-    fn width(&self, text: &str, px: f64) -> u32 {
-        let style = TextStyle::from(font(px));
-        self.0.estimate_text_size(text, &style).map(|(w, _)| w).unwrap_or_else(|_| (text.chars().count() as f64 * px * 0.6).ceil() as u32)
-    }
-}
+#[cfg(not(target_arch = "wasm32"))]
+pub use metrics::FontMeasure;
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -326,6 +318,25 @@ fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
 /// the number of backends.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, DB> {
     record::record_then_draw(root, |r| paint(r, chart, style, measure))
+}
+
+/// plotters' SVG backend writes a text's `font-size` as its size / 1.24 (made
+/// for its own rough metrics); the chart lays its text out for the size it asks
+/// for, so an SVG gets the sizes times this.
+const SVG_TEXT: f64 = 1.24;
+
+/// The chart drawn to SVG (a download, the page's first picture, a preview
+/// card, a test), its text at the sizes it was laid out for.
+pub fn svg(size: (u32, u32), chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> Result<(String, Drawn), String> {
+    let (drawn, mut recording) = record::record(size, |r| paint(r, chart, style, measure)).map_err(|e| format!("{e:?}"))?;
+    recording.scale_text(SVG_TEXT);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        root.draw(&recording).map_err(|e| format!("{e:?}"))?;
+        root.present().map_err(|e| format!("{e:?}"))?;
+    }
+    Ok((out, drawn))
 }
 
 fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, record::Recorder> {

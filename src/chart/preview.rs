@@ -5,6 +5,7 @@
 //! assets/fonts (Noto Sans and Noto Sans Arabic, OFL), so Arabic is shaped
 //! right. Native only: run at build time by `cargo run --bin pages`.
 
+use super::metrics::is_arabic;
 use super::step_svg;
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -13,18 +14,14 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
 const FONTS: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+    super::metrics::REGULAR,
     include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    super::metrics::ARABIC,
     include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
 ];
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Wraps each run of Arabic and of other letters in a <tspan> of its own face:

@@ -165,6 +165,21 @@ impl DrawingBackend for Recorder {
     }
 }
 
+/// Draws on a recorder of `size` pixels with `paint`: what `paint` returned and
+/// the recording.
+pub fn record<T>(
+    size: (u32, u32),
+    paint: impl FnOnce(&DrawingArea<Recorder, Shift>) -> Result<T, DrawingAreaErrorKind<Infallible>>,
+) -> Result<(T, Recording), DrawingAreaErrorKind<Infallible>> {
+    let (recorder, ops) = Recorder::new(size);
+    let out = {
+        let root = plotters::prelude::IntoDrawingArea::into_drawing_area(recorder);
+        paint(&root)?
+    };
+    let recording = Recording { ops: std::mem::take(&mut *ops.borrow_mut()) };
+    Ok((out, recording))
+}
+
 /// Draws on a recorder the size of `area` with `paint`, then the recording on
 /// `area`; `paint`'s errors can only be the drawing area's own (the recorder
 /// never fails), and are given as `area`'s.
@@ -172,13 +187,8 @@ pub fn record_then_draw<DB: DrawingBackend, T>(
     area: &DrawingArea<DB, Shift>,
     paint: impl FnOnce(&DrawingArea<Recorder, Shift>) -> Result<T, DrawingAreaErrorKind<Infallible>>,
 ) -> Result<T, DrawingAreaErrorKind<DB::ErrorType>> {
-    let (recorder, ops) = Recorder::new(area.dim_in_pixel());
-    let result = {
-        let root = plotters::prelude::IntoDrawingArea::into_drawing_area(recorder);
-        paint(&root)
-    };
-    let out = match result {
-        Ok(out) => out,
+    let (out, recording) = match record(area.dim_in_pixel(), paint) {
+        Ok(x) => x,
         Err(DrawingAreaErrorKind::SharingError) => return Err(DrawingAreaErrorKind::SharingError),
         Err(DrawingAreaErrorKind::LayoutError) => return Err(DrawingAreaErrorKind::LayoutError),
         Err(DrawingAreaErrorKind::BackendError(DrawingErrorKind::FontError(e))) => {
@@ -186,10 +196,20 @@ pub fn record_then_draw<DB: DrawingBackend, T>(
         }
         Err(DrawingAreaErrorKind::BackendError(DrawingErrorKind::DrawingError(never))) => match never {},
     };
-    let recording = Recording { ops: std::mem::take(&mut *ops.borrow_mut()) };
     area.draw(&recording)?;
     area.present()?;
     Ok(out)
+}
+
+impl Recording {
+    /// Every text's size times `k` (SVG: plotters writes a text's `font-size` as its size / 1.24).
+    pub fn scale_text(&mut self, k: f64) {
+        for op in &mut self.ops {
+            if let Op::Text(_, t, _) = op {
+                t.size *= k;
+            }
+        }
+    }
 }
 
 /// The recording's one point is its origin: where the area it is drawn on

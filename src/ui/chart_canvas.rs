@@ -9,7 +9,7 @@ use super::state::AppState;
 use crate::chart::{
     draw, for_view,
     theme::{DARK, FONT, LIGHT},
-    Drawn, Style, TextMeasure,
+    Chart, Drawn, Style, TextMeasure,
 };
 use crate::core::date::Date;
 use crate::core::fmt::Fmt;
@@ -19,8 +19,7 @@ use crate::i18n::{t, tf, Key};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
+use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -76,15 +75,10 @@ pub fn describe(v: &View, fmt: &dyn Fmt) -> String {
     }
 }
 
-/// Draws the view as the reader sees it on any plotters backend: the canvas on
-/// screen, SVG for the download. Returns what was drawn and the events' ids in
-/// marker order.
-pub fn draw_view<DB: DrawingBackend>(
-    state: AppState,
-    root: &DrawingArea<DB, Shift>,
-    style: &Style,
-    measure: &dyn TextMeasure,
-) -> Result<(Drawn, Vec<String>), String> {
+/// The view as the reader sees it, as a chart, given to `draw` (on the canvas on
+/// screen, to SVG for the download). Returns what was drawn and the events' ids
+/// in marker order.
+pub fn draw_view(state: AppState, draw: impl FnOnce(&Chart) -> Result<Drawn, String>) -> Result<(Drawn, Vec<String>), String> {
     let cursor = state.cursor.get();
     let playing = state.playing.get();
     let log = state.log.get();
@@ -96,7 +90,7 @@ pub fn draw_view<DB: DrawingBackend>(
             let ds = &l.dataset;
             let marks = story::marks(ds, v, step.as_ref().map(|(s, f)| (s, f.as_slice())), guided, fmt);
             let chart = for_view(ds, v, &marks, fmt, log, cursor, playing);
-            draw(root, &chart, style, measure).map(|d| (d, marks.marker_ids.clone())).map_err(|e| format!("{e:?}"))
+            draw(&chart).map(|d| (d, marks.marker_ids.clone()))
         })
     })
 }
@@ -155,7 +149,7 @@ pub fn ChartCanvas() -> impl IntoView {
         let theme = if state.dark() { DARK } else { LIGHT };
         let style = Style { scale: dpr, theme, transparent: state.transparent.get() };
         super::doing(Key::DoingDraw);
-        let result = draw_view(state, &root, &style, &CanvasMeasure(ctx.clone()));
+        let result = draw_view(state, |c| draw(&root, c, &style, &CanvasMeasure(ctx.clone())).map_err(|e| format!("{e:?}")));
         super::doing(Key::DoingInput);
         match result {
             Ok((d, ids)) => {

@@ -14,7 +14,6 @@ use crate::core::fmt::Fmt;
 use crate::core::permalink::Params;
 use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -147,12 +146,16 @@ pub fn Share(base: Params) -> impl IntoView {
         let (w, h) = (r.width().round().max(1.0) as u32, r.height().round().max(1.0) as u32);
         let mut out = String::new();
         let style = Style { scale: 1.0, theme: if state.dark() { DARK } else { LIGHT }, transparent: false };
-        {
-            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            // The same drawing as on screen, measured with the canvas's own metrics.
-            let _ = draw_view(state, &root, &style, &CanvasMeasure(ctx));
+        // The same drawing as on screen, measured with the canvas's own metrics.
+        let drawn = draw_view(state, |c| {
+            crate::chart::svg((w, h), c, &style, &CanvasMeasure(ctx)).map(|(text, d)| {
+                out = text;
+                d
+            })
+        });
+        if drawn.is_ok() {
+            save_text(&out, "image/svg+xml", &name(state, "svg"));
         }
-        save_text(&out, "image/svg+xml", &name(state, "svg"));
     };
     let csv = move |_| {
         let cite = base.with_value(|b| citation(state, b));
