@@ -361,11 +361,42 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
         if v["views"] != json!(0) || v["pics"] != json!([]) {
             return Err(format!("a page opened on another step should not show the first step's picture: {v}"));
         }
-        // The app arrives and takes the page over.
-        c.browser.goto(&c.held.url("oracle.html"))?;
-        c.browser.wait_for("the first picture", SEEN, Duration::from_secs(10))?;
-        c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
-        c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        // The picture's text is the canvas's size (12 px), not plotters' SVG default (size / 1.24).
+        let sizes = c.browser.js_async(
+            "const done=arguments[arguments.length-1];fetch('first-oracle-en-light-wide.svg').then(r=>r.text()).then(s=>\
+             done([...new DOMParser().parseFromString(s,'image/svg+xml').querySelectorAll('text')].map(t=>parseFloat(t.getAttribute('font-size')))));",
+            vec![],
+        )?;
+        let sizes: Vec<f64> = sizes.as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect();
+        if sizes.is_empty() || sizes.iter().any(|s| *s < 11.99) {
+            return Err(format!("the first picture's text should be 12 px or more: {sizes:?}"));
+        }
+        // The app arrives and takes the page over without moving it: the headline, the step's words
+        // and the chart's box stay where the first screen had them (a phone, then a desktop column).
+        const PLACES: &str = r#"
+            const root=document.getElementById('boot')?[...document.querySelectorAll('.first-view')].find(e=>e.offsetParent!==null):document;
+            if(!root) return null;
+            const at=s=>{const e=root.querySelector(s);if(!e)return null;const r=e.getBoundingClientRect();return [Math.round(r.top),Math.round(r.left),Math.round(r.width),Math.round(r.height)];};
+            return {headline:at('h2.headline'),words:at('.step-body'),chart:at('.chart'),steps:at('nav.steps'),title:at('.masthead h1')};"#;
+        for (width, page) in [(375u32, "oracle.html"), (1280, "miners-ar.html")] {
+            c.metrics(width, 900, 2.0, width < 500)?;
+            c.wasm_held.store(true, std::sync::atomic::Ordering::SeqCst);
+            c.browser.goto(&c.held.url(page))?;
+            c.browser.wait_for("the first picture", SEEN, Duration::from_secs(10))?;
+            let before = c.js(PLACES)?;
+            c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
+            c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+            let after = c.js(PLACES)?;
+            for part in ["title", "headline", "steps", "words", "chart"] {
+                let (b, a) = (&before[part], &after[part]);
+                let close = b.as_array().zip(a.as_array()).is_some_and(|(b, a)| {
+                    b.len() == 4 && a.len() == 4 && b.iter().zip(a).all(|(x, y)| (x.as_f64().unwrap_or(-1e9) - y.as_f64().unwrap_or(1e9)).abs() <= 2.0)
+                });
+                if !close {
+                    return Err(format!("{page} at {width} px: the {part} moved when the app took over: {b} then {a}"));
+                }
+            }
+        }
         c.no_errors()
     })();
     c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
@@ -1167,9 +1198,14 @@ fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
     click(c, ".download-svg")?;
     let svg = c.browser.js_async("const done=arguments[arguments.length-1];const t=setInterval(()=>{const f=window.__files.find(x=>x.name&&x.name.endsWith('.svg'));\
         if(f){clearInterval(t);f.blob.text().then(s=>{const d=new DOMParser().parseFromString(s,'image/svg+xml');\
-        done([!!d.querySelector('parsererror'), Array.from(d.querySelectorAll('text')).map(t=>t.textContent.trim()), document.querySelector('.chart canvas').dataset.xLabels.split('|')]);});}},50);", vec![])?;
+        done([!!d.querySelector('parsererror'), Array.from(d.querySelectorAll('text')).map(t=>t.textContent.trim()), document.querySelector('.chart canvas').dataset.xLabels.split('|'),        Array.from(d.querySelectorAll('text')).map(t=>parseFloat(t.getAttribute('font-size')))]);});}},50);", vec![])?;
     if svg[0] != json!(false) {
         return Err("the SVG must parse".into());
+    }
+    // Its text at the canvas's size: 12 px or more (plotters' SVG writes sizes / 1.24 unless corrected).
+    let sizes: Vec<f64> = svg[3].as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect();
+    if sizes.is_empty() || sizes.iter().any(|s| *s < 11.99) {
+        return Err(format!("the SVG's text is 12 px or more: {sizes:?}"));
     }
     let texts: Vec<&str> = svg[1].as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
     for label in svg[2].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {

@@ -20,10 +20,9 @@ fn main() {
     use liquidity_explorer::chart::step_svg_in;
     use liquidity_explorer::chart::theme::{DARK, LIGHT};
     use liquidity_explorer::core::bundled::{dataset, DATASET_JSON};
-    use liquidity_explorer::core::fmt::Plain;
     use liquidity_explorer::core::lang::Lang;
-    use liquidity_explorer::core::story;
     use liquidity_explorer::i18n::{t, Key};
+    use liquidity_explorer::tools::first_screen;
     use std::path::PathBuf;
 
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
@@ -35,13 +34,8 @@ fn main() {
 
     // The story's finding in words: its title and its first step's sentences, figures filled in.
     let finding = |id: &str, lang: Lang| -> (String, String) {
-        let st = ds.story(id).expect("story");
-        let text = st
-            .steps
-            .first()
-            .and_then(|step| story::figures(&ds, step).ok().map(|f| story::step_text(&ds, step, &f, &Plain(lang)).text))
-            .unwrap_or_else(|| st.summary.get(lang).to_string());
-        (st.title.get(lang).to_string(), text)
+        let (title, _, text) = first_screen::finding(&ds, id, lang).expect("story");
+        (title, text)
     };
     let noscript = |id: &str, lang: Lang, image: &str| {
         let (title, text) = finding(id, lang);
@@ -59,12 +53,11 @@ fn main() {
     // The first picture: each story's first step drawn as its reader first sees it, light and dark,
     // wide and phone-sized, shown in place of the loading note until the app has started (the CSS
     // picks the one file the reader needs: public/app.css, "first picture").
-    const SIZES: [(&str, (u32, u32)); 2] = [("wide", (760, 400)), ("phone", (343, 280))];
     let mut pictures = 0;
     for st in &ds.stories {
         for lang in [Lang::En, Lang::Ar] {
             for (theme_name, theme) in [("light", LIGHT), ("dark", DARK)] {
-                for (size_name, size) in SIZES {
+                for (size_name, size) in first_screen::SIZES {
                     let (svg, _) = step_svg_in(&ds, &st.id, 0, lang, size, theme).expect("the first step draws");
                     std::fs::write(dist.join(format!("first-{}-{}-{theme_name}-{size_name}.svg", st.id, lang.code())), svg).expect("write first picture");
                     pictures += 1;
@@ -72,30 +65,10 @@ fn main() {
             }
         }
     }
-    // In each language (the page script shows the reader's), the story's finding over its picture.
+    // In each language (the page script shows the reader's), the story's first screen as the app will
+    // lay it out, its picture in the chart's box, and under it the note that the rest is coming.
     let first_view = |id: &str| -> String {
-        let blocks: String = [Lang::En, Lang::Ar]
-            .iter()
-            .map(|&lang| {
-                let (title, text) = finding(id, lang);
-                let url = |theme: &str, size: &str| format!("url(first-{id}-{}-{theme}-{size}.svg)", lang.code());
-                let label = if lang == Lang::Ar { format!("رسم بياني: {title}") } else { format!("Chart: {title}") };
-                format!(
-                    r#"<div class="first-view" lang="{code}" dir="{dir}" style="--first-light-wide:{lw};--first-dark-wide:{dw};--first-light-phone:{lp};--first-dark-phone:{dp};--first-wide-ratio:{wr};--first-phone-ratio:{pr}"><h2 class="headline">{title}</h2><p class="dek">{text}</p><div class="first-chart" role="img" aria-label="{label}" elementtiming="first-picture"></div></div>"#,
-                    code = lang.code(),
-                    dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
-                    lw = url("light", "wide"),
-                    dw = url("dark", "wide"),
-                    lp = url("light", "phone"),
-                    dp = url("dark", "phone"),
-                    wr = format!("{} / {}", SIZES[0].1 .0, SIZES[0].1 .1),
-                    pr = format!("{} / {}", SIZES[1].1 .0, SIZES[1].1 .1),
-                    title = esc(&title),
-                    text = esc(&text),
-                    label = esc(&label),
-                )
-            })
-            .collect();
+        let blocks: String = [Lang::En, Lang::Ar].iter().map(|&lang| first_screen::first_screen(&ds, id, lang).expect("story")).collect();
         format!(
             r#"<div id="boot" class="boot has-first">{blocks}<p class="boot-note" role="status"><span class="spinner" aria-hidden="true"></span><span id="boot-text">{}</span></p></div>"#,
             BOOT_TEXT
