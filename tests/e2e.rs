@@ -385,7 +385,11 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
             c.browser.wait_for("the first picture", SEEN, Duration::from_secs(10))?;
             let before = c.js(PLACES)?;
             c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
-            c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+            c.browser.wait_for(
+                "the app's chart",
+                &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"),
+                Duration::from_secs(20),
+            )?;
             let after = c.js(PLACES)?;
             for part in ["title", "headline", "steps", "words", "chart"] {
                 let (b, a) = (&before[part], &after[part]);

@@ -74,7 +74,8 @@ fn runs_in_faces(svg: &str) -> String {
     while let Some(i) = rest.find("<text") {
         let Some(close) = rest[i..].find("</text>").map(|j| i + j + "</text>".len()) else { break };
         let content = &rest[i..close];
-        let inner = content.split_once('>').map_or("", |(_, x)| x);
+        // The text itself: between the tag's '>' and "</text>" (whose letters are not the label's).
+        let inner = content.split_once('>').map_or("", |(_, x)| x).trim_end_matches("</text>");
         let mixed = inner.chars().any(is_arabic) && inner.chars().any(|c| c.is_ascii_alphabetic() || "+%$".contains(c));
         out.push_str(&rest[..i]);
         if !mixed {
@@ -173,5 +174,16 @@ mod tests {
         seen.sort();
         seen.dedup();
         assert_eq!(seen.len(), ds.stories.len() * 2, "every card is its own");
+    }
+
+    #[test]
+    fn an_arabic_card_keeps_its_arabic_labels() {
+        let ds = dataset().unwrap();
+        let svg = card_svg(&ds, "miners", Lang::Ar, "site").unwrap();
+        // The caption and the months are Arabic only: kept; a label mixing Arabic and Latin letters is left off.
+        for kept in ["مؤشر، 100 = بداية الفترة", "يوليو", "IREN 457"] {
+            assert!(svg.contains(kept), "the Arabic card lost {kept:?}");
+        }
+        assert_eq!(runs_in_faces("<text x=\"1\">\nسبتمبر: +36%، OpenAI\n</text><text>مارس</text>"), "<text>مارس</text>");
     }
 }
