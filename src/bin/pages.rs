@@ -21,6 +21,7 @@ fn main() {
     use liquidity_explorer::chart::theme::{DARK, LIGHT};
     use liquidity_explorer::core::bundled::{dataset, DATASET_JSON};
     use liquidity_explorer::core::lang::Lang;
+    use liquidity_explorer::core::markup::escape as esc;
     use liquidity_explorer::i18n::{t, Key};
     use liquidity_explorer::tools::first_screen;
     use std::path::PathBuf;
@@ -29,7 +30,6 @@ fn main() {
     let site = std::env::var("SITE_URL").unwrap_or_default();
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| panic!("{}: {e} (build the site first)", dist.display()));
     let ds = dataset().expect("the bundled dataset");
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
     std::fs::write(dist.join("dataset.json"), DATASET_JSON).expect("write dataset.json");
 
     // The story's finding in words: its title and its first step's sentences, figures filled in.

@@ -9,6 +9,7 @@ use super::metrics::is_arabic;
 use super::step_svg;
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
+use crate::core::markup::escape;
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -19,10 +20,6 @@ const FONTS: [&[u8]; 4] = [
     super::metrics::ARABIC,
     include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
 ];
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Wraps each run of Arabic and of other letters in a <tspan> of its own face:
 /// the rasterizer shapes a run in one face, so mixed text ("OpenAI" in an Arabic

@@ -13,6 +13,7 @@ pub mod format;
 pub mod import_csv;
 pub mod json_slices;
 pub mod lang;
+pub mod markup;
 pub mod permalink;
 pub mod series;
 pub mod story;

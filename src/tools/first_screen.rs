@@ -11,6 +11,7 @@
 use crate::core::dataset::Dataset;
 use crate::core::fmt::Plain;
 use crate::core::lang::Lang;
+use crate::core::markup::escape as esc;
 use crate::core::story;
 use crate::i18n::{t, tf, Key};
 
@@ -18,10 +19,6 @@ use crate::i18n::{t, tf, Key};
 /// (375 px wide less the page's margins, and the phone chart's 280 px); the stylesheet shows the one
 /// that applies, scaled to the box.
 pub const SIZES: [(&str, (u32, u32)); 2] = [("wide", (960, 460)), ("phone", (343, 280))];
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// The story's finding in words: its title and its first step's title and sentences, figures filled
 /// in (a story without steps: its summary).
