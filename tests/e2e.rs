@@ -401,6 +401,20 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
                 }
             }
         }
+        // Where the Wasm comes at once, the first screen is still painted before the app takes the page over
+        // (the app lets a frame pass first; the picture's element timing says when it was painted).
+        c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
+        c.browser.goto(&c.held.url("oracle.html"))?;
+        c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        let when = c.browser.js_async(
+            "const done=arguments[arguments.length-1];let got=null;new PerformanceObserver(l=>{for(const e of l.getEntries())if(e.identifier==='first-picture')got=e.renderTime||e.loadTime;})\
+             .observe({type:'element',buffered:true});setTimeout(()=>{const m=performance.getEntriesByName('liquidity:mounted')[0];done([got,m?m.startTime:null]);},300);",
+            vec![],
+        )?;
+        let (painted, mounted) = (when[0].as_f64(), when[1].as_f64());
+        if !matches!((painted, mounted), (Some(p), Some(m)) if p > 0.0 && p <= m) {
+            return Err(format!("the first screen should be painted before the app mounts (painted, mounted ms): {when}"));
+        }
         c.no_errors()
     })();
     c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
