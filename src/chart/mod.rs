@@ -16,6 +16,7 @@ use crate::core::date::Date;
 use crate::core::fmt::{Fmt, Plain, Tick};
 use crate::core::format;
 use crate::core::lang::Lang;
+use crate::core::order;
 use crate::core::series::Blocks;
 use crate::core::series::{Point, Series};
 use crate::core::story::Marks;
@@ -519,7 +520,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         !bar_lines.is_empty() && chart.lines.iter().zip(&visible).all(|(l, v)| v.is_empty() || (l.kind == ChartKind::Bars && l.frequency == Frequency::Annual));
     let xt: Vec<(i32, String)> = if yearly {
         let mut years: Vec<(f64, f64)> = periods.iter().flatten().copied().collect();
-        years.sort_by(|a, b| a.0.total_cmp(&b.0));
+        order::sort_by_key(&mut years, |y| order::f64_key(y.0));
         years.dedup_by(|a, b| (a.0 - b.0).abs() < 1.0);
         years.into_iter().map(|(a, b)| (sxf((a + b) / 2.0), fmt.tick(Date::from_days(a.round() as i32), Tick::Year))).collect()
     } else {
@@ -605,7 +606,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         }
         // Bars for a day or a round (no period of their own) are as wide as the closest two allow.
         let mut centres: Vec<i32> = groups.iter().map(|((a, b), _)| sxf((a + b) / 2.0)).collect();
-        centres.sort_unstable();
+        order::sort_by_key(&mut centres, |c| *c as i64);
         centres.dedup();
         let closest = centres.windows(2).map(|w| w[1] - w[0]).min().unwrap_or((right - left) / 4).max(u(4.0));
         let zero_y = sy(0.0);
@@ -641,7 +642,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     // The lines: comparisons first, the main series on top.
     let columns = ((right - left).max(1) as usize).max(1);
     let mut order: Vec<usize> = (0..chart.lines.len()).filter(|i| chart.lines[*i].kind != ChartKind::Bars).collect();
-    order.sort_by_key(|i| chart.lines[*i].main);
+    order::sort_by_key(&mut order, |i| chart.lines[*i].main as i64);
     let mut paths: Vec<Vec<(i32, i32)>> = Vec::new();
     for &i in &order {
         let line = &chart.lines[i];
@@ -783,7 +784,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     // Direct labels at the ends, pushed apart vertically so they never overlap.
     let mut labels: Vec<(i32, i32, usize, String)> =
         ends.iter().enumerate().filter_map(|(i, e)| e.as_ref().map(|(p, text)| (sy(p.value), sx(p.date), i, text.clone()))).collect();
-    labels.sort_by_key(|l| l.0);
+    order::sort_by_key(&mut labels, |l| l.0 as i64);
     let gap = u(14.0);
     for k in 1..labels.len() {
         if labels[k].0 < labels[k - 1].0 + gap {

@@ -106,7 +106,7 @@ pub fn csv_full(ds: &Dataset, ids: &[&str], lang: Lang, citation: &[String]) -> 
         .iter()
         .flat_map(|s| s.series.points.iter().enumerate().map(|(i, p)| (p.date, p.date.iso_at(s.precision.get(i).copied().unwrap_or_default()))))
         .collect();
-    dates.sort_by_key(|(d, _)| *d);
+    super::order::sort_by_key(&mut dates, |(d, _)| d.secs());
     dates.dedup_by_key(|(d, _)| *d);
     let mut out = String::from(BOM);
     let head: Vec<String> =

@@ -388,7 +388,7 @@ impl Build {
     }
 
     fn order(&mut self) {
-        self.offsets.sort_unstable();
+        super::order::sort_by_key(&mut self.offsets, |o| *o as i64);
         let given = self.offsets.iter().filter(|o| **o != 0).map(|o| utc_offset(*o)).collect::<Vec<_>>().join(", ");
         self.caveat = self.intraday.then(|| {
             if given.is_empty() {
@@ -409,7 +409,7 @@ impl Build {
         } else if dated.windows(2).all(|w| w[0].0 > w[1].0) {
             dated.reverse();
         } else {
-            dated.sort_by_key(|d| d.0);
+            super::order::sort_by_key(dated, |d| d.0.secs());
         }
         for w in dated.windows(2) {
             if w[0].0 == w[1].0 {

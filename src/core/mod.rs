@@ -14,6 +14,7 @@ pub mod import_csv;
 pub mod json_slices;
 pub mod lang;
 pub mod markup;
+pub mod order;
 pub mod permalink;
 pub mod series;
 pub mod story;

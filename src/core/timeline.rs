@@ -57,7 +57,7 @@ pub struct Timeline {
 impl Timeline {
     /// Sorts and de-duplicates the given dates.
     pub fn new(mut steps: Vec<Date>) -> Timeline {
-        steps.sort_unstable();
+        super::order::sort_by_key(&mut steps, |d| d.secs());
         steps.dedup();
         Timeline { steps }
     }
