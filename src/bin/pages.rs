@@ -7,9 +7,11 @@
 //!   to the data;
 //! - the preview cards (`preview-oracle-en.png`, 1200 × 630), drawn by the chart code;
 //! - index.html's <noscript> the same way (the first story);
-//! - the first picture of each page (`first-oracle-en-light-wide.svg`, light and dark, wide and
-//!   phone-sized): the story's first step drawn by the chart code, shown with the story's finding
-//!   in place of the loading note until the app has started (index.html: the first story);
+//! - the first screen of each page (src/tools/first_screen.rs: the app's own masthead, picker,
+//!   headline, step controls and first step's words) with its picture in the chart's box
+//!   (`first-oracle-en-light-wide.svg`, light and dark, wide and phone-sized: the story's first step
+//!   drawn by the chart code), in place of the loading note until the app has started
+//!   (index.html: the first story);
 //! - `dataset.json`, the bundled data, for the "link to the data".
 //! Absolute addresses for og:image and og:url need the site's address:
 //! `SITE_URL=https://example.org/liquidity/` (without it, relative addresses).
@@ -52,7 +54,7 @@ fn main() {
     };
     // The first picture: each story's first step drawn as its reader first sees it, light and dark,
     // wide and phone-sized, shown in place of the loading note until the app has started (the CSS
-    // picks the one file the reader needs: public/app.css, "first picture").
+    // picks the one file the reader needs: public/app.css, "The first screen").
     let mut pictures = 0;
     for st in &ds.stories {
         for lang in [Lang::En, Lang::Ar] {
