@@ -203,6 +203,15 @@ impl Browser {
         self.cmd("DELETE", "/actions", None).map(|_| ())
     }
 
+    /// Presses keys (W3C key actions: each character down and up) wherever the focus is.
+    pub fn keys(&self, keys: &str) -> Result<(), String> {
+        let actions: Vec<Value> =
+            keys.chars().flat_map(|k| [json!({"type": "keyDown", "value": k.to_string()}), json!({"type": "keyUp", "value": k.to_string()})]).collect();
+        let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
+        self.cmd("POST", "/actions", Some(body))?;
+        self.cmd("DELETE", "/actions", None).map(|_| ())
+    }
+
     /// Moves into an iframe (found by CSS in the current document), or back to the top page with `None`.
     pub fn frame(&self, css: Option<&str>) -> Result<(), String> {
         let id = match css {
