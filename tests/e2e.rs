@@ -367,10 +367,7 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
              done([...new DOMParser().parseFromString(s,'image/svg+xml').querySelectorAll('text')].map(t=>parseFloat(t.getAttribute('font-size')))));",
             vec![],
         )?;
-        let sizes: Vec<f64> = sizes.as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect();
-        if sizes.is_empty() || sizes.iter().any(|s| *s < 11.99) {
-            return Err(format!("the first picture's text should be 12 px or more: {sizes:?}"));
-        }
+        text_at_chart_size("the first picture", &sizes)?;
         // The app arrives and takes the page over without moving it: the headline, the step's words
         // and the chart's box stay where the first screen had them (a phone, then a desktop column).
         const PLACES: &str = r#"
@@ -385,11 +382,7 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
             c.browser.wait_for("the first picture", SEEN, Duration::from_secs(10))?;
             let before = c.js(PLACES)?;
             c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
-            c.browser.wait_for(
-                "the app's chart",
-                &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"),
-                Duration::from_secs(20),
-            )?;
+            app_took_over(c)?;
             let after = c.js(PLACES)?;
             for part in ["title", "headline", "steps", "words", "chart"] {
                 let (b, a) = (&before[part], &after[part]);
@@ -405,7 +398,7 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
         // (the app lets a frame pass first; the picture's element timing says when it was painted).
         c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}))?;
         c.browser.goto(&c.held.url("oracle.html"))?;
-        c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+        app_took_over(c)?;
         let when = c.browser.js_async(
             "const done=arguments[arguments.length-1];let got=null;new PerformanceObserver(l=>{for(const e of l.getEntries())if(e.identifier==='first-picture')got=e.renderTime||e.loadTime;})\
              .observe({type:'element',buffered:true});setTimeout(()=>{const m=performance.getEntriesByName('liquidity:mounted')[0];done([got,m?m.startTime:null]);},300);",
@@ -420,6 +413,22 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
     c.wasm_held.store(false, std::sync::atomic::Ordering::SeqCst);
     let _ = c.browser.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
     result
+}
+
+/// Waits until the app has replaced the first screen and drawn its chart.
+fn app_took_over(c: &Ctx) -> Result<(), String> {
+    c.browser.wait_for("the app's chart", &format!("return !document.getElementById('boot')&&(function(){{{INK}}})()>2000"), Duration::from_secs(20))?;
+    Ok(())
+}
+
+/// A chart drawn to SVG carries its text at the canvas's size, 12 px or more (plotters' SVG backend writes
+/// sizes / 1.24 unless corrected): `sizes` are its `<text>` elements' font sizes.
+fn text_at_chart_size(what: &str, sizes: &Value) -> Result<(), String> {
+    let sizes: Vec<f64> = sizes.as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect();
+    if sizes.is_empty() || sizes.iter().any(|s| *s < 11.99) {
+        return Err(format!("{what}'s text should be 12 px or more: {sizes:?}"));
+    }
+    Ok(())
 }
 
 fn text_of(c: &Ctx, css: &str) -> Result<String, String> {
@@ -1221,10 +1230,7 @@ fn downloads_hold_what_the_screen_shows(c: &Ctx) -> Result<(), String> {
         return Err("the SVG must parse".into());
     }
     // Its text at the canvas's size: 12 px or more (plotters' SVG writes sizes / 1.24 unless corrected).
-    let sizes: Vec<f64> = svg[3].as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect();
-    if sizes.is_empty() || sizes.iter().any(|s| *s < 11.99) {
-        return Err(format!("the SVG's text is 12 px or more: {sizes:?}"));
-    }
+    text_at_chart_size("the downloaded SVG", &svg[3])?;
     let texts: Vec<&str> = svg[1].as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
     for label in svg[2].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
         if !texts.contains(&label) {
