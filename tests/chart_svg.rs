@@ -44,12 +44,12 @@ fn full_year_shows_months_prices_the_event_and_the_last_close() {
     let t = texts(&svg);
     assert_eq!(drawn.points, 250);
     assert!(t.contains(&"Feb 2025".to_string()), "{t:?}");
-    assert!(t.iter().any(|l| l == "Sep"), "{t:?}");
+    assert!(t.iter().any(|l| l == "Sept"), "{t:?}");
     for y in ["$150", "$200", "$250", "$300"] {
         assert!(t.iter().any(|l| l == y), "missing {y} in {t:?}");
     }
-    assert!(drawn.events.iter().any(|e| e.starts_with("10 Sep: +36%")), "{:?}", drawn.events);
-    assert!(drawn.events.contains(&"10 Sep: +36%, $300bn OpenAI deal reported".to_string()), "room for the full label at 960 px: {:?}", drawn.events);
+    assert!(drawn.events.iter().any(|e| e.starts_with("10 Sept: +36%")), "{:?}", drawn.events);
+    assert!(drawn.events.contains(&"10 Sept: +36%, $300bn OpenAI deal reported".to_string()), "room for the full label at 960 px: {:?}", drawn.events);
     assert!(t.iter().any(|l| l.contains("+36%")));
     // The window's last close, at cents, labels the line's end.
     let last = orcl().unwrap().points.last().unwrap().value;

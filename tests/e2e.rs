@@ -374,7 +374,9 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
             const root=document.getElementById('boot')?[...document.querySelectorAll('.first-view')].find(e=>e.offsetParent!==null):document;
             if(!root) return null;
             const at=s=>{const e=root.querySelector(s);if(!e)return null;const r=e.getBoundingClientRect();return [Math.round(r.top),Math.round(r.left),Math.round(r.width),Math.round(r.height)];};
-            return {headline:at('h2.headline'),words:at('.step-body'),chart:at('.chart'),steps:at('nav.steps'),title:at('.masthead h1')};"#;
+            const said=s=>{const e=root.querySelector(s);return e?e.textContent.replace(/\s+/g,' ').trim():null;};
+            return {headline:at('h2.headline'),words:at('.step-body'),chart:at('.chart'),steps:at('nav.steps'),title:at('.masthead h1'),
+                    text:[said('h2.headline'),said('.step-body')]};"#;
         for (width, page) in [(375u32, "oracle.html"), (1280, "miners-ar.html")] {
             c.metrics(width, 900, 2.0, width < 500)?;
             c.wasm_held.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -392,6 +394,10 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
                 if !close {
                     return Err(format!("{page} at {width} px: the {part} moved when the app took over: {b} then {a}"));
                 }
+            }
+            // Nor do the words change under the reader's eyes (dates and numbers read alike natively and through Intl).
+            if before["text"] != after["text"] || before["text"][1].as_str().is_none_or(|t| t.len() < 40) {
+                return Err(format!("{page} at {width} px: the first screen's words should be the app's: {} then {}", before["text"], after["text"]));
             }
         }
         // Where the Wasm comes at once, the first screen is still painted before the app takes the page over

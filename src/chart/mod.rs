@@ -74,7 +74,7 @@ pub struct Chart<'a> {
     pub annotations: Vec<Annotation>,
     /// Caption above the value axis, e.g. "US dollars per share".
     pub caption: String,
-    /// Prefix marker labels with the main line's change that day ("10 Sep: +36%").
+    /// Prefix marker labels with the main line's change that day ("10 Sept: +36%").
     pub change_on_markers: bool,
     /// The main line's own series, for the change on marker days.
     pub main_series: Option<&'a Series>,

@@ -116,8 +116,8 @@ pub enum DateStep {
 
 /// Time-axis ticks for `[start, end]`: the finest calendar step (1, 2 days, a
 /// week, 2 weeks, 1, 2, 3, 6 months, a year) that gives at most `max_count`
-/// ticks inside the range. Labels say the month ("Sep"), with the year on the
-/// first tick and on each January ("Jan 2026"); day steps say "10 Sep".
+/// ticks inside the range. Labels say the month ("Sept"), with the year on the
+/// first tick and on each January ("Jan 2026"); day steps say "10 Sept".
 /// A window of a few days or less (intraday data) ticks minutes or hours
 /// (1, 5, 15, 30 minutes, 1, 3, 6, 12 hours) when either end has a time of
 /// day, labelled "13:30" (UTC), with the day on the first tick and at each midnight.
@@ -291,7 +291,7 @@ mod tests {
     fn short_windows_get_day_ticks_on_mondays() {
         let (step, ticks) = date_ticks(d("2025-09-01"), d("2025-09-30"), 6);
         assert_eq!(step, DateStep::Days(7));
-        assert_eq!(ticks[0], (d("2025-09-01"), "1 Sep".to_string()));
+        assert_eq!(ticks[0], (d("2025-09-01"), "1 Sept".to_string()));
         assert!(ticks.len() <= 6);
         let (step, ticks) = date_ticks(d("2025-09-10"), d("2025-09-10"), 6);
         assert_eq!(step, DateStep::Days(1));
@@ -316,13 +316,13 @@ mod tests {
         let (step, ticks) = date_ticks(at("2025-09-10T13:30Z"), at("2025-09-10T20:00Z"), 8);
         assert_eq!(step, DateStep::Seconds(3600));
         let labels: Vec<String> = ticks.iter().map(|t| t.1.clone()).collect();
-        assert_eq!(labels, ["10 Sep 14:00", "15:00", "16:00", "17:00", "18:00", "19:00", "20:00"]);
+        assert_eq!(labels, ["10 Sept 14:00", "15:00", "16:00", "17:00", "18:00", "19:00", "20:00"]);
         // Half an hour: five-minute ticks.
         let (step, ticks) = date_ticks(at("2025-09-10T13:31Z"), at("2025-09-10T14:01Z"), 8);
         assert_eq!((step, ticks.len()), (DateStep::Seconds(300), 6));
         // Across midnight: the new day is named.
         let (_, ticks) = date_ticks(at("2025-09-10T18:00Z"), at("2025-09-11T06:00Z"), 6);
-        assert!(ticks.iter().any(|t| t.1 == "11 Sep 00:00"), "{ticks:?}");
+        assert!(ticks.iter().any(|t| t.1 == "11 Sept 00:00"), "{ticks:?}");
         // A year of days keeps its calendar ticks.
         assert!(matches!(date_ticks(d("2025-01-01"), d("2025-12-31"), 8).0, DateStep::Months(_)));
         assert!(matches!(date_ticks(d("2025-09-01"), d("2025-09-10"), 10).0, DateStep::Days(_)));

@@ -12,7 +12,9 @@ pub struct Date(i64);
 
 const DAY: i64 = 86_400;
 
-const MONTHS_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// The months as the app's `Intl` (`en-GB`, CLDR) abbreviates them, so a date drawn
+/// natively (the first screens, the preview cards) reads as the app will say it.
+const MONTHS_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError(pub String);
@@ -144,19 +146,19 @@ impl Date {
         }
     }
 
-    /// `10 Sep 2025`
+    /// `10 Sept 2025`
     pub fn long(self) -> String {
         let (y, m, d) = self.ymd();
         format!("{d} {} {y}", MONTHS_SHORT[m as usize - 1])
     }
 
-    /// `10 Sep`
+    /// `10 Sept`
     pub fn day_month(self) -> String {
         let (_, m, d) = self.ymd();
         format!("{d} {}", MONTHS_SHORT[m as usize - 1])
     }
 
-    /// `Sep`
+    /// `Sept`
     pub fn month_short(self) -> &'static str {
         MONTHS_SHORT[self.month() as usize - 1]
     }
@@ -395,9 +397,10 @@ mod tests {
     #[test]
     fn formats_for_readers() {
         let d = Date::parse_iso("2025-09-10").unwrap();
-        assert_eq!(d.long(), "10 Sep 2025");
-        assert_eq!(d.day_month(), "10 Sep");
-        assert_eq!(d.month_short(), "Sep");
+        assert_eq!(d.long(), "10 Sept 2025");
+        assert_eq!(d.day_month(), "10 Sept");
+        assert_eq!(d.month_short(), "Sept");
+        assert_eq!(Date::parse_iso("2025-06-01").unwrap().month_short(), "Jun");
     }
 
     #[test]
@@ -475,7 +478,7 @@ mod tests {
         let (x, _) = Date::parse_datetime("2025-09-10T18:00Z").unwrap();
         assert_eq!((x.days(), x.day_start(), x.t() - d.t(), x.clock()), (d.days(), d, 0.75, "18:00".to_string()));
         assert_eq!(Date::from_t(x.t()), x);
-        assert_eq!(x.long_at(DatePrecision::Time), "10 Sep 2025, 18:00 UTC");
+        assert_eq!(x.long_at(DatePrecision::Time), "10 Sept 2025, 18:00 UTC");
         let (y, _) = Date::parse_datetime("1969-12-31T23:00Z").unwrap();
         assert_eq!((y.days(), y.iso()), (-1, "1969-12-31T23:00Z".to_string()));
     }

@@ -127,7 +127,7 @@ mod tests {
     fn both_languages_read_naturally() {
         let d = Date::parse_iso("2025-09-10").unwrap();
         let (en, ar) = (Plain(Lang::En), Plain(Lang::Ar));
-        assert_eq!(en.long(d), "10 Sep 2025");
+        assert_eq!(en.long(d), "10 Sept 2025");
         assert_eq!(ar.long(d), "10 سبتمبر 2025");
         assert_eq!(ar.date(d, DatePrecision::Month), "سبتمبر 2025");
         assert_eq!(en.value(300.0, Unit::UsdBn, 0), "$300bn");

@@ -603,7 +603,7 @@ mod tests {
         let ft = fig(&ds, "oracle", 3, "ft");
         assert_eq!((ft.value, ft.sources.clone()), (300.0, vec!["fe-ft".to_string()]));
         let en = step_text(&ds, step(&ds, "oracle", 1), &figures(&ds, step(&ds, "oracle", 1)).unwrap(), &Plain(Lang::En));
-        assert!(en.text.contains("$300bn") && en.text.contains("+36%") && en.text.contains("$238.79") && en.text.contains("10 Sep 2025"), "{}", en.text);
+        assert!(en.text.contains("$300bn") && en.text.contains("+36%") && en.text.contains("$238.79") && en.text.contains("10 Sept 2025"), "{}", en.text);
         // The market value at the peak: WSJ and Mint disagree, and the step says so.
         assert_eq!(en.disagreements.len(), 1);
         assert!(en.disagreements[0].1.iter().any(|a| a.contains("$946bn")) && en.disagreements[0].1.iter().any(|a| a.contains("$920bn")));
@@ -693,6 +693,6 @@ mod tests {
             decimals: Some(1),
             high: None,
         };
-        assert_eq!(fill("{x} on {x.date}, {y} and {", &[f], &Plain(Lang::En)), "×1.5 on 10 Sep 2025, {y} and {");
+        assert_eq!(fill("{x} on {x.date}, {y} and {", &[f], &Plain(Lang::En)), "×1.5 on 10 Sept 2025, {y} and {");
     }
 }

@@ -479,7 +479,7 @@ mod tests {
         let s = &ds.series[0].series.points;
         let v = build(&ds, "BTC", &[], s[0].date, s[2].date, Mode::Absolute, &|_| 1);
         assert_eq!(v.date_precision(), DatePrecision::Time);
-        assert_eq!(s[1].date.long_at(v.date_precision()), "11 Sep 2025, 00:00 UTC");
+        assert_eq!(s[1].date.long_at(v.date_precision()), "11 Sept 2025, 00:00 UTC");
         let bundled = dataset().unwrap();
         assert_eq!(build(&bundled, "ORCL", &[], d("2025-09-01"), d("2025-09-30"), Mode::Absolute, &|_| 1).date_precision(), DatePrecision::Day);
     }
