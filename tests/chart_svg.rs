@@ -385,5 +385,30 @@ fn a_million_points_draw_with_every_extreme_on_the_axis() {
         assert_eq!(drawn.points, 1_000_000);
         // The drawn path holds a few points per column, not a million.
         assert!(svg.len() < 200_000, "{} bytes of SVG", svg.len());
+        // Denser than its pixels, the line is one filled band in its colour (not a zig-zag stroked
+        // through it), and the band reaches the spike near the plot's top and the dip near its bottom.
+        let c = LIGHT.palette[0];
+        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let bands: Vec<&str> = svg.split("<polygon").skip(1).filter(|p| p.split('>').next().is_some_and(|tag| tag.contains(&fill))).collect();
+        assert_eq!(bands.len(), 1, "one band in {fill}");
+        let ys: Vec<f64> = bands[0]
+            .split("points=\"")
+            .nth(1)
+            .and_then(|p| p.split('"').next())
+            .map(|p| p.split_whitespace().filter_map(|xy| xy.split(',').nth(1)?.parse().ok()).collect())
+            .unwrap_or_default();
+        let h = (drawn.plot.3 - drawn.plot.1) as f64;
+        let (hi, lo) = (ys.iter().cloned().fold(f64::MAX, f64::min), ys.iter().cloned().fold(f64::MIN, f64::max));
+        let mut sorted = ys.clone();
+        sorted.sort_by(f64::total_cmp);
+        let flat = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
+        // The spike (1,000) far above the flat run (100–106), the dip (10) below it.
+        assert!(ys.len() > 100 && flat - hi > 0.6 * h && lo - flat > 0.05 * h, "band from y {hi} to {lo}, flat at {flat}, plot {h} px high");
+        assert!(
+            !svg.split("<polyline")
+                .skip(1)
+                .any(|p| p.split('>').next().is_some_and(|tag| tag.contains(&format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)))),
+            "no zig-zag stroked as well"
+        );
     }
 }

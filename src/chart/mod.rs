@@ -647,9 +647,11 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     for &i in &order {
         let line = &chart.lines[i];
         let colour = colour_of(line);
-        let width = if line.main { u(2.5) } else { u(1.5) }.max(1) as u32;
         let step = line.kind == ChartKind::Steps;
         let pts = decimate(&thinned[i], columns);
+        let width = if line.main { u(2.5) } else { u(1.5) }.max(1) as u32;
+        // More points than pixels: the line is a band of each column's lowest to highest value.
+        let dense = visible[i].len() > pts.len();
         drawn.points += visible[i].len();
         let mut path: Vec<(i32, i32)> = Vec::with_capacity(pts.len() * 2);
         for (k, p) in pts.iter().enumerate() {
@@ -665,6 +667,9 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         }
         if path.len() > 1 {
             match theme::line_style(&t, line.slot, line.main).1 {
+                // Filled as that band (the line's width added), not stroked as a zig-zag through it:
+                // the same picture, and the canvas fills it several times faster than it strokes it.
+                None if dense && !step => root.draw(&Polygon::new(band(&path, width as i32), colour.filled()))?,
                 Some((dash, gap)) => {
                     root.draw(&DashedPathElement::new(path.clone(), u(dash), u(gap), colour.stroke_width(width)))?;
                 }
@@ -867,6 +872,42 @@ pub fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
+/// The outline of a dense line's band: per pixel column, from its highest to its
+/// lowest point, reaching halfway to the next column's where the line jumps
+/// between them (so the band stays joined, as the stroke through them was), and
+/// widened by the line's `width`; along the top from the left, back along the
+/// bottom. `path` is the line's points on screen, in column order.
+fn band(path: &[(i32, i32)], width: i32) -> Vec<(i32, i32)> {
+    let (half, rest) = (width / 2, width - width / 2);
+    let mut columns: Vec<(i32, i32, i32)> = Vec::new();
+    for &(x, y) in path {
+        match columns.last_mut() {
+            Some((cx, top, bottom)) if *cx == x => {
+                *top = (*top).min(y);
+                *bottom = (*bottom).max(y);
+            }
+            _ => columns.push((x, y, y)),
+        }
+    }
+    let spans: Vec<(i32, i32)> = columns.iter().map(|&(_, t, b)| (t, b)).collect();
+    for (k, pair) in spans.windows(2).enumerate() {
+        let ((t0, b0), (t1, b1)) = (pair[0], pair[1]);
+        if t1 > b0 {
+            // The next column lies wholly below this one (screen y grows downward).
+            let mid = (b0 + t1) / 2;
+            columns[k].2 = columns[k].2.max(mid);
+            columns[k + 1].1 = columns[k + 1].1.min(mid);
+        } else if b1 < t0 {
+            let mid = (t0 + b1) / 2;
+            columns[k].1 = columns[k].1.min(mid);
+            columns[k + 1].2 = columns[k + 1].2.max(mid);
+        }
+    }
+    let top = columns.iter().map(|&(x, t, _)| (x, t - half));
+    let bottom = columns.iter().rev().map(|&(x, _, b)| (x, b + rest));
+    top.chain(bottom).collect()
+}
+
 /// Whether the segment from `p` to `q` passes through the box.
 fn segment_hits(p: (i32, i32), q: (i32, i32), r: Rect) -> bool {
     let inside = |(x, y): (i32, i32)| x > r.0 && x < r.2 && y > r.1 && y < r.3;
@@ -966,6 +1007,26 @@ pub fn place_labels(items: &[(i32, Vec<(String, i32)>)], rows: usize, bounds: (i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dense_lines_band_covers_each_column_joined_and_widened() {
+        // Column 10 spans y 50..60, column 11 lies wholly below (y 80..90), column 12 back up at 40.
+        let path = [(10, 60), (10, 50), (11, 80), (11, 90), (12, 40)];
+        let b = band(&path, 3);
+        // Along the top left to right, back along the bottom: six corners for three columns.
+        assert_eq!(b.len(), 6);
+        let top: Vec<_> = b[..3].to_vec();
+        let bottom: Vec<_> = b[3..].iter().rev().cloned().collect();
+        assert_eq!(top.iter().map(|p| p.0).collect::<Vec<_>>(), [10, 11, 12]);
+        // Each column reaches halfway to its neighbour across a jump (60..80 meet at 70; 80..40
+        // meet at 60), and the line's width is added: one pixel above, two below.
+        assert_eq!(top, [(10, 49), (11, 59), (12, 39)]);
+        assert_eq!(bottom, [(10, 72), (11, 92), (12, 62)]);
+        for ((_, t), (_, b)) in top.iter().zip(&bottom) {
+            assert!(t < b);
+        }
+        assert!(band(&[], 3).is_empty());
+    }
 
     #[test]
     fn labels_take_the_first_free_row_and_never_overlap() {
