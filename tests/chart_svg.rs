@@ -412,3 +412,47 @@ fn a_million_points_draw_with_every_extreme_on_the_axis() {
         );
     }
 }
+
+#[test]
+fn prices_quoted_now_and_then_are_dots_with_no_line_between() {
+    // Five quotes over two years (as the tokens story's "prices quoted in reports"): a dot at each,
+    // and nothing drawn between them, where no one quoted a price.
+    use liquidity_explorer::core::series::Point;
+    let points: Vec<Point> = [("2024-03-15", 3.45), ("2025-10-17", 0.5), ("2025-11-01", 0.3), ("2025-11-07", 0.28), ("2025-12-04", 0.23)]
+        .iter()
+        .map(|&(date, value)| Point { date: d(date), value })
+        .collect();
+    let line = Line { points: &points, label: "FET".into(), slot: 0, main: true, kind: ChartKind::Dots, frequency: Frequency::Irregular, blocks: None };
+    let chart = Chart::single(line, liquidity_explorer::core::dataset::Unit::Usd, Some(2), d("2024-01-01"), d("2025-12-31"));
+    let (svg, _) = to_svg((960, 400), &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &FontMeasure::default()).unwrap();
+    let c = LIGHT.palette[0];
+    let colour = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    let tags = |name: &str| -> Vec<String> { svg.split(&format!("<{name}")).skip(1).filter_map(|p| p.split('>').next()).map(String::from).collect() };
+    // (The last one may be drawn twice: once as a quote, once as the line's end.)
+    let mut dots: Vec<String> = tags("circle")
+        .into_iter()
+        .filter(|t| t.contains(&format!("fill=\"{colour}\"")))
+        .map(|t| t.split_whitespace().filter(|a| a.starts_with("cx=") || a.starts_with("cy=")).collect::<Vec<_>>().join(" "))
+        .collect();
+    dots.dedup();
+    assert_eq!(dots.len(), 5, "a dot for each quote: {dots:?}");
+    for name in ["polyline", "path", "polygon"] {
+        assert!(!tags(name).iter().any(|t| t.contains(&colour)), "no {name} in the series' colour: nothing between the quotes");
+    }
+}
+
+#[test]
+fn on_a_phone_compared_lines_keep_the_words_that_tell_them_apart() {
+    // The funding story compares trackers whose names differ only at the end ("AI venture funding
+    // (Dealroom)", "… (PitchBook)"): cut from the end, every label read "AI v…". The step's words name
+    // the trackers, so the labels keep them.
+    use liquidity_explorer::core::lang::Lang;
+    let (_, drawn) = render_step("funding", 0, 343, Lang::En);
+    for tracker in ["Dealroom", "PitchBook", "Galaxy", "The Block", "Crunchbase"] {
+        assert!(drawn.end_labels.iter().any(|l| l.starts_with(&tracker[..5])), "{tracker} in {:?}", drawn.end_labels);
+    }
+    assert!(drawn.end_labels.iter().filter(|l| l.contains('…')).count() <= 2, "most whole: {:?}", drawn.end_labels);
+    // At desktop width the names are whole.
+    let (_, wide) = render_step("funding", 0, 960, Lang::En);
+    assert!(wide.end_labels.iter().any(|l| l.starts_with("AI venture funding (Dealroom)")), "{:?}", wide.end_labels);
+}

@@ -452,16 +452,36 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
             }
         }
     };
+    // Where a name must be cut, what tells the lines apart goes first: the words all the names share
+    // ("venture funding") are left out before any letter is.
+    let distinct = distinct_names(&chart.lines.iter().map(|l| l.label.as_str()).collect::<Vec<_>>());
     let ends: Vec<Option<(Point, String)>> = chart
         .lines
         .iter()
         .zip(&visible)
-        .map(|(l, v)| {
+        .enumerate()
+        .map(|(i, (l, v))| {
             v.last().map(|p| {
                 let value = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
-                // Names are shortened (…) so the labels never take more than a third of the chart.
-                let room = (w - left) / 3;
-                let text = if chart.lines.len() > 1 { shorten(&l.label, &value, room, &|t: &str| measure.width(t, px) as i32) } else { value };
+                // Names are shortened (…) so the labels never take more than a third of the chart; on a
+                // phone, where a third leaves little room for a name beside the value, up to two fifths
+                // while the plot keeps half the width.
+                let room = ((w - left) / 3).max(((w - left) * 2 / 5).min(w / 2 - left - u(12.0)));
+                let text = if chart.lines.len() > 1 {
+                    let width = |t: &str| measure.width(t, px) as i32;
+                    let full = format!("{} {value}", l.label);
+                    // Then the name without the words all share, then what its brackets hold (the tracker
+                    // or ticker the step's words name: "Dealroom", "Galaxy"), and only then cut.
+                    let tag = bracketed(&distinct[i]);
+                    let short = [Some(distinct[i].as_str()), tag].into_iter().flatten().map(|n| format!("{n} {value}")).find(|t| width(t) <= room);
+                    match short {
+                        _ if width(&full) <= room => full,
+                        Some(t) => t,
+                        None => shorten(tag.unwrap_or(&distinct[i]), &value, room, &width),
+                    }
+                } else {
+                    value
+                };
                 (*p, text)
             })
         })
@@ -648,6 +668,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         let line = &chart.lines[i];
         let colour = colour_of(line);
         let step = line.kind == ChartKind::Steps;
+        let dots = line.kind == ChartKind::Dots;
         let pts = decimate(&thinned[i], columns);
         let width = if line.main { u(2.5) } else { u(1.5) }.max(1) as u32;
         // More points than pixels: the line is a band of each column's lowest to highest value.
@@ -664,6 +685,15 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
             if let Some(p) = pts.last() {
                 path.push((sx(until.max(p.date)), sy(p.value)));
             }
+        }
+        if dots {
+            // Only the points: what lies between two quotes is not known. Each is an obstacle to labels.
+            for p in &pts {
+                let (x, y) = (sx(p.date), sy(p.value));
+                root.draw(&Circle::new((x, y), u(3.5), colour.filled()))?;
+                paths.push(vec![(x, y), (x, y)]);
+            }
+            continue;
         }
         if path.len() > 1 {
             match theme::line_style(&t, line.slot, line.main).1 {
@@ -837,6 +867,37 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     Ok(drawn)
 }
 
+/// The names without the words every one of them holds ("AI venture funding
+/// (Dealroom)" and "Crypto venture funding (Galaxy)" become "AI (Dealroom)" and
+/// "Crypto (Galaxy)"); a name that would be left empty stays whole.
+pub fn distinct_names(names: &[&str]) -> Vec<String> {
+    let word = |w: &str| w.trim_end_matches([',', '،', ':', ';']).to_string();
+    let shared: Vec<String> = match names.split_first() {
+        Some((first, rest)) if !rest.is_empty() => {
+            first.split_whitespace().map(word).filter(|w| rest.iter().all(|n| n.split_whitespace().any(|x| word(x) == *w))).collect()
+        }
+        _ => Vec::new(),
+    };
+    names
+        .iter()
+        .map(|n| {
+            let kept: Vec<&str> = n.split_whitespace().filter(|w| !shared.contains(&word(w))).collect();
+            if kept.is_empty() {
+                n.to_string()
+            } else {
+                kept.join(" ")
+            }
+        })
+        .collect()
+}
+
+/// What a name's closing brackets hold: "Dealroom" in "AI (Dealroom)".
+fn bracketed(name: &str) -> Option<&str> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    Some(inner[open + 1..].trim()).filter(|t| !t.is_empty())
+}
+
 /// "name value", the name cut short with "…" until the whole fits `room`
 /// (the value is never cut; with no room for any of the name, the value alone).
 pub fn shorten(name: &str, value: &str, room: i32, width: &dyn Fn(&str) -> i32) -> String {
@@ -1007,6 +1068,24 @@ pub fn place_labels(items: &[(i32, Vec<(String, i32)>)], rows: usize, bounds: (i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_lose_the_words_they_all_share_first() {
+        let names = ["AI venture funding (Dealroom)", "Crypto venture funding (Galaxy)", "AI venture funding, global (PitchBook)"];
+        assert_eq!(distinct_names(&names), ["AI (Dealroom)", "Crypto (Galaxy)", "AI global (PitchBook)"]);
+        // Arabic alike; nothing shared, nothing left out; a name all shared words stays whole.
+        assert_eq!(
+            distinct_names(&["تمويل الذكاء الاصطناعي (Dealroom)", "تمويل العملات المشفرة (Galaxy)"]),
+            ["الذكاء الاصطناعي (Dealroom)", "العملات المشفرة (Galaxy)"]
+        );
+        assert_eq!(distinct_names(&["IREN", "CIFR"]), ["IREN", "CIFR"]);
+        assert_eq!(distinct_names(&["Bitcoin", "Bitcoin price"]), ["Bitcoin", "price"]);
+        assert_eq!(distinct_names(&["One name"]), ["One name"]);
+        assert_eq!(bracketed("AI global (PitchBook)"), Some("PitchBook"));
+        assert_eq!(bracketed("Fetch.ai / ASI (FET) "), Some("FET"));
+        assert_eq!(bracketed("Bitcoin"), None);
+        assert_eq!(bracketed("odd ()"), None);
+    }
 
     #[test]
     fn a_dense_lines_band_covers_each_column_joined_and_widened() {

@@ -75,11 +75,13 @@ keyword_enum!(
 
 keyword_enum!(
     /// How a series is drawn: prices and indices as lines, amounts per period
-    /// as bars (side by side when compared), valuations by round as steps.
+    /// as bars (side by side when compared), valuations by round as steps,
+    /// prices known only on the days someone quoted them as dots.
     ChartKind {
         Line = "line",
         Bars = "bars",
         Steps = "steps",
+        Dots = "dots",
     }
 );
 
@@ -169,9 +171,15 @@ impl SeriesDef {
     }
 
     /// How it is drawn: as the dataset declares, else valuations by round as
-    /// steps and everything else as lines (a reader's CSV gets lines).
+    /// steps, prices quoted now and then as dots (a line between two quotes
+    /// months apart would draw prices nobody quoted), and everything else as
+    /// lines (a reader's CSV gets lines).
     pub fn chart_kind(&self) -> ChartKind {
-        self.chart.unwrap_or(if self.kind == Kind::Valuation && self.frequency == Frequency::Irregular { ChartKind::Steps } else { ChartKind::Line })
+        self.chart.unwrap_or(match (self.kind, self.frequency) {
+            (Kind::Valuation, Frequency::Irregular) => ChartKind::Steps,
+            (Kind::Price, Frequency::Irregular) => ChartKind::Dots,
+            _ => ChartKind::Line,
+        })
     }
 }
 

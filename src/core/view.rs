@@ -509,6 +509,10 @@ mod tests {
         assert_eq!(v.mode, Mode::Indexed);
         assert!(v.mode_forced);
         assert_eq!(v.lines[0].kind, ChartKind::Steps, "valuations by round are steps");
+        assert_eq!(v.lines[1].kind, ChartKind::Line, "revenue run-rates are lines");
+        let fet = build(&ds, "FET", &["FET_ANCHORS".into()], d("2024-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
+        let kinds: Vec<_> = fet.lines.iter().map(|l| (l.id.as_str(), l.kind)).collect();
+        assert_eq!(kinds, [("FET", ChartKind::Line), ("FET_ANCHORS", ChartKind::Dots)], "prices quoted now and then are dots");
         let same = build(&ds, "ORCL", &["MSFT".into()], d("2025-01-01"), d("2025-12-31"), Mode::Absolute, &|_| 1);
         assert_eq!(same.mode, Mode::Absolute);
     }
