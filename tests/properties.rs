@@ -167,6 +167,50 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(config(400))]
+
+    /// Thinning finds each pixel column's points by searching near where they are expected; with
+    /// dates spaced anyhow (gaps of a day to years) it still keeps exactly, per column, the lowest
+    /// and the highest point (the first, if tied; in date order), and the two ends.
+    #[test]
+    fn thinning_keeps_each_columns_extremes_whatever_the_spacing(
+        steps in prop::collection::vec((1i32..2000, -50i32..50), 1..4000),
+        columns in 1usize..300,
+    ) {
+        use liquidity_explorer::core::series::Point;
+        use liquidity_explorer::core::transform::decimate;
+        let mut day = 0;
+        let pts: Vec<Point> = steps.iter().map(|&(gap, v)| { day += if gap > 1900 { gap * 20 } else { gap % 7 + 1 }; Point { date: Date::from_days(day), value: v as f64 } }).collect();
+        let out = decimate(&pts, columns);
+        if pts.len() <= 2 * columns {
+            prop_assert_eq!(out, pts);
+        } else {
+            // The reference: every point's column, read one by one.
+            let (first, last) = (pts[0].date.t(), pts[pts.len() - 1].date.t());
+            let span = (last - first).max(1.0);
+            let col = |p: &Point| (((p.date.t() - first) / span) * (columns as f64 - 1.0)).round();
+            let mut want: Vec<Point> = Vec::new();
+            let mut i = 0;
+            while i < pts.len() {
+                let mut j = i;
+                while j < pts.len() && col(&pts[j]) == col(&pts[i]) { j += 1; }
+                let (mut lo, mut hi) = (i, i);
+                for k in i..j {
+                    if pts[k].value < pts[lo].value { lo = k; }
+                    if pts[k].value > pts[hi].value { hi = k; }
+                }
+                want.push(pts[lo.min(hi)]);
+                if lo != hi { want.push(pts[lo.max(hi)]); }
+                i = j;
+            }
+            if want.first() != pts.first() { want.insert(0, pts[0]); }
+            if want.last() != pts.last() { want.push(pts[pts.len() - 1]); }
+            prop_assert_eq!(out, want);
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(config(1500))]
 
     /// A dataset file read a piece at a time (its points lists scanned apart) reads as the file read

@@ -58,12 +58,14 @@ impl Blocks {
             return (i + lo, i + hi);
         }
         let (mut lo, mut hi) = (i, i);
+        let (mut lo_v, mut hi_v) = (points[i].value, points[i].value);
         let mut consider = |k: usize| {
-            if points[k].value < points[lo].value {
-                lo = k;
+            let v = points[k].value;
+            if v < lo_v {
+                (lo, lo_v) = (k, v);
             }
-            if points[k].value > points[hi].value {
-                hi = k;
+            if v > hi_v {
+                (hi, hi_v) = (k, v);
             }
         };
         (i..first * BLOCK - offset).for_each(&mut consider);

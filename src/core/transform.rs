@@ -93,6 +93,24 @@ fn gallop(points: &[Point], i: usize, keep: impl Fn(&Point) -> bool) -> usize {
     lo + points[lo..hi].partition_point(keep)
 }
 
+/// The first index after `i` whose point fails `keep` (as [`gallop`]), searched
+/// outward from `guess`, where it is expected (a column's share of the points
+/// past `i`): evenly spaced points cost a look or two per column.
+fn boundary(points: &[Point], i: usize, guess: usize, keep: impl Fn(&Point) -> bool) -> usize {
+    let n = points.len();
+    let g = guess.clamp(i + 1, n);
+    if g < n && keep(&points[g]) {
+        return gallop(points, g, keep);
+    }
+    // It fails at `g` (or `g` is the end): the boundary is in (i, g].
+    let mut step = 1;
+    while g > i + 1 + step && !keep(&points[g - step]) {
+        step *= 2;
+    }
+    let lo = if g > i + 1 + step { g - step } else { i + 1 };
+    lo + points[lo..g].partition_point(keep)
+}
+
 /// [`decimate`], reading whole runs of points from their series' [`Blocks`]
 /// when the points are (a map of) the series' own from `offset` on: per column,
 /// not per point.
@@ -107,10 +125,11 @@ pub fn decimate_with(points: &[Point], columns: usize, blocks: Option<(&Blocks, 
     // column's points are found by a binary search and only their values are scanned.
     let col = |p: &Point| (((p.date.t() - first) / span) * (columns as f64 - 1.0)).round();
     let mut out = Vec::with_capacity(2 * columns + 2);
+    let per = (points.len() / columns).max(1);
     let mut i = 0;
     while i < points.len() {
         let c = col(&points[i]);
-        let j = gallop(points, i, |p| col(p) <= c);
+        let j = boundary(points, i, i + per, |p| col(p) <= c);
         let (lo, hi) = match blocks {
             Some((b, offset)) => b.extremes(points, offset, i..j),
             None => {
