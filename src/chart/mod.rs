@@ -314,11 +314,10 @@ fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     out
 }
 
-/// Draws the chart on `root` (a canvas, SVG): recorded once, then replayed on
-/// it ([`record`]), so the drawing code below exists once in the Wasm whatever
-/// the number of backends.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, DB> {
-    record::record_then_draw(root, |r| paint(r, chart, style, measure))
+/// The chart drawn on a recorder of `size` pixels: what was drawn, and the
+/// recording to replay on a backend (the canvas replays it piece by piece).
+pub fn recorded(size: (u32, u32), chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> Result<(Drawn, record::Recording), String> {
+    record::record(size, |r| paint(r, chart, style, measure)).map_err(|e| format!("{e:?}"))
 }
 
 /// plotters' SVG backend writes a text's `font-size` as its size / 1.24 (made
@@ -329,7 +328,7 @@ const SVG_TEXT: f64 = 1.24;
 /// The chart drawn to SVG (a download, the page's first picture, a preview
 /// card, a test), its text at the sizes it was laid out for.
 pub fn svg(size: (u32, u32), chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> Result<(String, Drawn), String> {
-    let (drawn, mut recording) = record::record(size, |r| paint(r, chart, style, measure)).map_err(|e| format!("{e:?}"))?;
+    let (drawn, mut recording) = recorded(size, chart, style, measure)?;
     recording.scale_text(SVG_TEXT);
     let mut out = String::new();
     {
@@ -337,7 +336,55 @@ pub fn svg(size: (u32, u32), chart: &Chart, style: &Style, measure: &dyn TextMea
         root.draw(&recording).map_err(|e| format!("{e:?}"))?;
         root.present().map_err(|e| format!("{e:?}"))?;
     }
-    Ok((out, drawn))
+    Ok((merge_polylines(&out), drawn))
+}
+
+/// The SVG with each run of opaque polylines in one stroke (a dashed line's
+/// dashes, written by plotters one element each) as one `<path>` of several
+/// pieces: the same picture from a fraction of the elements (the overview's
+/// first picture: about a thousand polylines).
+pub fn merge_polylines(svg: &str) -> String {
+    const OPEN: &str = "<polyline fill=\"none\" opacity=\"1\" ";
+    // A polyline's attributes but its points, and its points.
+    let split = |line: &str| -> Option<(String, String)> {
+        let rest = line.strip_prefix(OPEN)?.strip_suffix("\"/>")?;
+        let (attrs, points) = rest.split_once(" points=\"")?;
+        let d: Vec<String> = points.split_whitespace().filter_map(|xy| xy.split_once(',')).map(|(x, y)| format!("{x} {y}")).collect();
+        (!d.is_empty() && !points.contains('"')).then(|| (attrs.to_string(), format!("M{}", d.join("L"))))
+    };
+    let mut out = String::with_capacity(svg.len());
+    let mut run: Vec<(String, String, &str)> = Vec::new();
+    let flush = |run: &mut Vec<(String, String, &str)>, out: &mut String| {
+        match run.len() {
+            0 => {}
+            1 => {
+                out.push_str(run[0].2);
+                out.push('\n');
+            }
+            _ => {
+                let d: String = run.iter().map(|r| r.1.as_str()).collect();
+                out.push_str(&format!("<path fill=\"none\" opacity=\"1\" {} d=\"{d}\"/>\n", run[0].0));
+            }
+        }
+        run.clear();
+    };
+    for line in svg.lines() {
+        match split(line) {
+            Some((attrs, d)) => {
+                if run.last().is_some_and(|r| r.0 != attrs) {
+                    flush(&mut run, &mut out);
+                }
+                run.push((attrs, d, line));
+            }
+            None => {
+                flush(&mut run, &mut out);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Style, measure: &dyn TextMeasure) -> DrawResult<Drawn, record::Recorder> {
@@ -1068,6 +1115,22 @@ pub fn place_labels(items: &[(i32, Vec<(String, i32)>)], rows: usize, bounds: (i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_polylines_in_one_stroke_become_one_path() {
+        let svg = "<svg>\n<polyline fill=\"none\" opacity=\"1\" stroke=\"#AAAAAA\" stroke-width=\"1\" points=\"1,2 3,4 \"/>\n\
+                   <polyline fill=\"none\" opacity=\"1\" stroke=\"#AAAAAA\" stroke-width=\"1\" points=\"5,6 7,8 9,10 \"/>\n\
+                   <polyline fill=\"none\" opacity=\"1\" stroke=\"#BBBBBB\" stroke-width=\"1\" points=\"1,1 2,2 \"/>\n\
+                   <polyline fill=\"none\" opacity=\"0.5\" stroke=\"#AAAAAA\" stroke-width=\"1\" points=\"1,1 2,2 \"/>\n\
+                   <text x=\"1\">a</text>\n</svg>\n";
+        let out = merge_polylines(svg);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "<path fill=\"none\" opacity=\"1\" stroke=\"#AAAAAA\" stroke-width=\"1\" d=\"M1 2L3 4M5 6L7 8L9 10\"/>");
+        // A lone polyline, a translucent one and everything else stay as written.
+        assert!(lines[2].starts_with("<polyline") && lines[2].contains("#BBBBBB"));
+        assert!(lines[3].contains("opacity=\"0.5\""));
+        assert_eq!(&lines[4..], ["<text x=\"1\">a</text>", "</svg>"]);
+    }
 
     #[test]
     fn names_lose_the_words_they_all_share_first() {

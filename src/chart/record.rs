@@ -212,6 +212,64 @@ impl Recording {
     }
 }
 
+/// A part of a recording, as a backend best draws it.
+pub enum Piece<'a> {
+    /// Primitives to replay one by one.
+    Ops(&'a [Op]),
+    /// Opaque paths in one ink, one after another (a dashed line's dashes): one
+    /// stroke of several pieces draws what stroking each did, in one call.
+    Paths(Vec<&'a [BackendCoord]>, Ink),
+}
+
+impl Recording {
+    /// The recording in [`Piece`]s, in order.
+    pub fn pieces(&self) -> Vec<Piece<'_>> {
+        let same = |a: &Op, b: &Op| match (a, b) {
+            (Op::Path(_, x), Op::Path(_, y)) => x.color.alpha >= 1.0 && x.color.rgb == y.color.rgb && x.color.alpha == y.color.alpha && x.width == y.width,
+            _ => false,
+        };
+        let mut out = Vec::new();
+        let (mut i, mut plain) = (0, 0);
+        while i < self.ops.len() {
+            let mut j = i + 1;
+            while j < self.ops.len() && same(&self.ops[i], &self.ops[j]) {
+                j += 1;
+            }
+            if let (true, Op::Path(_, ink)) = (j - i > 1, &self.ops[i]) {
+                if plain < i {
+                    out.push(Piece::Ops(&self.ops[plain..i]));
+                }
+                let paths = self.ops[i..j].iter().filter_map(|o| if let Op::Path(p, _) = o { Some(p.as_slice()) } else { None }).collect();
+                out.push(Piece::Paths(paths, *ink));
+                plain = j;
+            }
+            i = j;
+        }
+        if plain < self.ops.len() {
+            out.push(Piece::Ops(&self.ops[plain..]));
+        }
+        out
+    }
+}
+
+/// Some of a recording's primitives, drawn as one element (see [`Recording::pieces`]).
+pub struct Ops<'a>(pub &'a [Op]);
+
+impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Ops<'b> {
+    type Point = &'a BackendCoord;
+    type IntoIter = std::iter::Once<&'a BackendCoord>;
+    fn point_iter(self) -> Self::IntoIter {
+        const ORIGIN: BackendCoord = (0, 0);
+        std::iter::once(&ORIGIN)
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Ops<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, pos: I, b: &mut DB, dim: (u32, u32)) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        replay(self.0, pos, b, dim)
+    }
+}
+
 /// The recording's one point is its origin: where the area it is drawn on
 /// starts in its backend's pixels.
 impl<'a> PointCollection<'a, BackendCoord> for &'a Recording {
@@ -224,22 +282,32 @@ impl<'a> PointCollection<'a, BackendCoord> for &'a Recording {
 }
 
 impl<DB: DrawingBackend> Drawable<DB> for Recording {
-    fn draw<I: Iterator<Item = BackendCoord>>(&self, mut pos: I, b: &mut DB, _: (u32, u32)) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        let (dx, dy) = pos.next().unwrap_or((0, 0));
-        let at = |p: BackendCoord| (p.0 + dx, p.1 + dy);
-        for op in &self.ops {
-            match op {
-                Op::Pixel(p, c) => b.draw_pixel(at(*p), *c)?,
-                Op::Line(p, q, s) => b.draw_line(at(*p), at(*q), s)?,
-                Op::Rect(p, q, s, fill) => b.draw_rect(at(*p), at(*q), s, *fill)?,
-                Op::Path(ps, s) => b.draw_path(ps.iter().map(|p| at(*p)), s)?,
-                Op::Circle(p, r, s, fill) => b.draw_circle(at(*p), *r, s, *fill)?,
-                Op::Polygon(ps, s) => b.fill_polygon(ps.iter().map(|p| at(*p)), s)?,
-                Op::Text(text, style, p) => b.draw_text(text, style, at(*p))?,
-            }
-        }
-        Ok(())
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, pos: I, b: &mut DB, dim: (u32, u32)) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        replay(&self.ops, pos, b, dim)
     }
+}
+
+/// Draws `ops` on `b`, moved to where the area drawn on starts (`pos`'s first point).
+fn replay<DB: DrawingBackend, I: Iterator<Item = BackendCoord>>(
+    ops: &[Op],
+    mut pos: I,
+    b: &mut DB,
+    _: (u32, u32),
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let (dx, dy) = pos.next().unwrap_or((0, 0));
+    let at = |p: BackendCoord| (p.0 + dx, p.1 + dy);
+    for op in ops {
+        match op {
+            Op::Pixel(p, c) => b.draw_pixel(at(*p), *c)?,
+            Op::Line(p, q, s) => b.draw_line(at(*p), at(*q), s)?,
+            Op::Rect(p, q, s, fill) => b.draw_rect(at(*p), at(*q), s, *fill)?,
+            Op::Path(ps, s) => b.draw_path(ps.iter().map(|p| at(*p)), s)?,
+            Op::Circle(p, r, s, fill) => b.draw_circle(at(*p), *r, s, *fill)?,
+            Op::Polygon(ps, s) => b.fill_polygon(ps.iter().map(|p| at(*p)), s)?,
+            Op::Text(text, style, p) => b.draw_text(text, style, at(*p))?,
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -273,6 +341,30 @@ mod tests {
         }
         assert!(direct.contains("<text") && direct.contains("<polyline"), "{direct}");
         assert_eq!(direct, replayed);
+    }
+
+    /// A dashed line's dashes come as one piece of several paths; the rest keeps its order.
+    #[test]
+    fn dashes_in_one_ink_are_one_piece() {
+        use super::{record, Piece};
+        let (_, rec) = record((100, 100), |r| {
+            r.draw(&Circle::new((5, 5), 2, RED.filled()))?;
+            r.draw(&plotters::element::DashedPathElement::new(vec![(0, 50), (100, 50)], 4, 6, BLACK.stroke_width(1)))?;
+            r.draw(&PathElement::new(vec![(0, 0), (9, 9)], BLUE.mix(0.5).stroke_width(1)))?;
+            r.draw(&PathElement::new(vec![(0, 0), (9, 9)], BLUE.mix(0.5).stroke_width(1)))?;
+            r.draw(&PathElement::new(vec![(1, 1), (2, 2)], GREEN.stroke_width(2)))
+        })
+        .unwrap();
+        let kinds: Vec<String> = rec
+            .pieces()
+            .iter()
+            .map(|p| match p {
+                Piece::Ops(ops) => format!("ops {}", ops.len()),
+                Piece::Paths(paths, ink) => format!("paths {} {:?}", paths.len(), ink.color.rgb),
+            })
+            .collect();
+        // The circle; ten dashes in one piece; the two translucent paths and the green one as they came.
+        assert_eq!(kinds, ["ops 1", "paths 10 (0, 0, 0)", "ops 3"]);
     }
 
     /// On an area that does not start at the backend's corner, the recording moves with it.

@@ -6,8 +6,9 @@
 
 use super::intl::intl;
 use super::state::AppState;
+use crate::chart::record::{Ops, Piece, Recording};
 use crate::chart::{
-    draw, for_view,
+    for_view, recorded,
     theme::{DARK, FONT, LIGHT},
     Chart, Drawn, Style, TextMeasure,
 };
@@ -73,6 +74,38 @@ pub fn describe(v: &View, fmt: &dyn Fmt) -> String {
     } else {
         tf(lang, Key::ChartDesc, &[&fmt.long(v.from), &fmt.long(v.to), &parts.join(". ")])
     }
+}
+
+/// Draws a recorded chart on the canvas: each run of paths in one ink (a dashed
+/// line's dashes) as one stroke of several pieces, one call where plotters' canvas
+/// backend made one per dash (the overview: about a thousand a frame); the rest
+/// through the backend.
+fn replay(
+    root: &plotters::prelude::DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    ctx: &web_sys::CanvasRenderingContext2d,
+    rec: &Recording,
+) -> Result<(), String> {
+    for piece in rec.pieces() {
+        match piece {
+            Piece::Ops(ops) => root.draw(&Ops(ops)).map_err(|e| format!("{e:?}"))?,
+            Piece::Paths(paths, ink) => {
+                ctx.begin_path();
+                for path in paths {
+                    if let Some((first, rest)) = path.split_first() {
+                        ctx.move_to(first.0 as f64, first.1 as f64);
+                        for p in rest {
+                            ctx.line_to(p.0 as f64, p.1 as f64);
+                        }
+                    }
+                }
+                let (r, g, b) = ink.color.rgb;
+                ctx.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", ink.color.alpha));
+                ctx.set_line_width(ink.width as f64);
+                ctx.stroke();
+            }
+        }
+    }
+    root.present().map_err(|e| format!("{e:?}"))
 }
 
 /// The view as the reader sees it, as a chart, given to `draw` (on the canvas on
@@ -149,7 +182,10 @@ pub fn ChartCanvas() -> impl IntoView {
         let theme = if state.dark() { DARK } else { LIGHT };
         let style = Style { scale: dpr, theme, transparent: state.transparent.get() };
         super::doing(Key::DoingDraw);
-        let result = draw_view(state, |c| draw(&root, c, &style, &CanvasMeasure(ctx.clone())).map_err(|e| format!("{e:?}")));
+        let result = draw_view(state, |c| {
+            let (drawn, recording) = recorded((bw, bh), c, &style, &CanvasMeasure(ctx.clone()))?;
+            replay(&root, &ctx, &recording).map(|_| drawn)
+        });
         super::doing(Key::DoingInput);
         match result {
             Ok((d, ids)) => {
