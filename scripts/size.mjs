@@ -11,13 +11,18 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 const dir = process.argv[2] || 'dist';
 // The picture index.html shows first (pages.rs names it; English, light, wide: the default reader's).
 let picture = null;
+// The stylesheet counts where the page links it (the build puts it inside the page).
+let linked = true;
 try {
-  const m = readFileSync(join(dir, 'index.html'), 'utf8').match(/<meta name="liquidity-first" content="([^"]+)"/);
+  const page = readFileSync(join(dir, 'index.html'), 'utf8');
+  const m = page.match(/<meta name="liquidity-first" content="([^"]+)"/);
   if (m) picture = `${m[1]}-en-light-wide.svg`;
+  linked = /<link rel="stylesheet"[^>]*app-[0-9a-f]+\.css/.test(page);
 } catch {}
-const first = [/^index\.html$/, /^app-.*\.css$/, /^liquidity-explorer-[0-9a-f]+\.js$/, /^liquidity-explorer-[0-9a-f]+_bg\.wasm$/, /^dataset-[0-9a-f]+\.json$/];
+const css = linked ? [/^app-.*\.css$/] : [];
+const first = [/^index\.html$/, ...css, /^liquidity-explorer-[0-9a-f]+\.js$/, /^liquidity-explorer-[0-9a-f]+_bg\.wasm$/, /^dataset-[0-9a-f]+\.json$/];
 // What the reader needs to see the data drawn: the page, its CSS and its first picture.
-const seen = [/^index\.html$/, /^app-.*\.css$/];
+const seen = [/^index\.html$/, ...css];
 const kb = (n) => (n / 1024).toFixed(1).padStart(9);
 const rows = [];
 for (const f of readdirSync(dir).sort()) {

@@ -342,6 +342,10 @@ fn the_first_picture_shows_before_the_app(c: &Ctx) -> Result<(), String> {
         if !v["label"].as_str().unwrap_or("").contains(&title("oracle", Lang::En)) || !v["note"].as_str().unwrap_or("").contains("interactive") {
             return Err(format!("the picture should be named for screen readers, the note say what is still coming: {v}"));
         }
+        // Its styles come inside the page: no request for a stylesheet stands between it and the first frame.
+        if c.js("return performance.getEntriesByType('resource').filter(e=>/\\.css(\\?|$)/.test(e.name)).map(e=>e.name)")? != json!([]) {
+            return Err("the page should carry its stylesheet, not fetch it".into());
+        }
         c.shot("first-picture-1280.png")?;
         // The Arabic page of another story, dark, on a phone: its own picture, only that one.
         c.metrics(375, 800, 2.0, true)?;
