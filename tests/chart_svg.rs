@@ -456,3 +456,14 @@ fn on_a_phone_compared_lines_keep_the_words_that_tell_them_apart() {
     let (_, wide) = render_step("funding", 0, 960, Lang::En);
     assert!(wide.end_labels.iter().any(|l| l.starts_with("AI venture funding (Dealroom)")), "{:?}", wide.end_labels);
 }
+
+#[test]
+fn an_arabic_phone_chart_of_a_year_has_more_than_one_date() {
+    // The miners' first step on a phone in Arabic: month names are wide, and the conservative estimate
+    // left a single tick ("يوليو 2025") under a year of data.
+    use liquidity_explorer::core::lang::Lang;
+    for lang in [Lang::Ar, Lang::En] {
+        let (_, drawn) = render_step("miners", 0, 343, lang);
+        assert!(drawn.x_labels.len() >= 2, "{lang:?}: {:?}", drawn.x_labels);
+    }
+}

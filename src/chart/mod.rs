@@ -581,7 +581,29 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     let sample = |m: u32, t: Tick| fmt.tick(Date::from_ymd(2025, m, 28).unwrap_or(chart.from), t);
     let widest = (1..=12).map(|m| measure.width(&sample(m, Tick::MonthYear), px).max(measure.width(&sample(m, Tick::DayMonth), px))).max().unwrap_or(0) as f64;
     let max_x = (((right - left) as f64 / (widest + 12.0 * s)).floor() as usize).max(1);
-    let (_, kinds) = date_tick_kinds(chart.from, chart.to, max_x);
+    let (_, mut kinds) = date_tick_kinds(chart.from, chart.to, max_x);
+    // That estimate can leave a narrow chart one tick (an Arabic phone: six-month steps fall on January,
+    // before the window, and July): then a finer step is taken if its own labels, measured, fit apart.
+    let mut more = max_x;
+    while kinds.len() < 2 && more < max_x + 4 {
+        more += 1;
+        let (_, finer) = date_tick_kinds(chart.from, chart.to, more);
+        if finer.len() <= kinds.len() {
+            continue;
+        }
+        let spans: Vec<(i32, i32)> = finer
+            .iter()
+            .map(|(d, k)| {
+                let half = measure.width(&fmt.tick(*d, *k), px) as i32 / 2;
+                let x = clamp_in(sx(*d), half + 1, w - half - 1);
+                (x - half, x + half)
+            })
+            .collect();
+        if spans.windows(2).all(|p| p[0].1 + u(12.0) <= p[1].0) {
+            kinds = finer;
+            break;
+        }
+    }
     // Years of yearly bars are labelled under their bars; everything else gets date ticks.
     let yearly =
         !bar_lines.is_empty() && chart.lines.iter().zip(&visible).all(|(l, v)| v.is_empty() || (l.kind == ChartKind::Bars && l.frequency == Frequency::Annual));
