@@ -514,21 +514,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
                 // phone, where a third leaves little room for a name beside the value, up to two fifths
                 // while the plot keeps half the width.
                 let room = ((w - left) / 3).max(((w - left) * 2 / 5).min(w / 2 - left - u(12.0)));
-                let text = if chart.lines.len() > 1 {
-                    let width = |t: &str| measure.width(t, px) as i32;
-                    let full = format!("{} {value}", l.label);
-                    // Then the name without the words all share, then what its brackets hold (the tracker
-                    // or ticker the step's words name: "Dealroom", "Galaxy"), and only then cut.
-                    let tag = bracketed(&distinct[i]);
-                    let short = [Some(distinct[i].as_str()), tag].into_iter().flatten().map(|n| format!("{n} {value}")).find(|t| width(t) <= room);
-                    match short {
-                        _ if width(&full) <= room => full,
-                        Some(t) => t,
-                        None => shorten(tag.unwrap_or(&distinct[i]), &value, room, &width),
-                    }
-                } else {
-                    value
-                };
+                let text = if chart.lines.len() > 1 { end_label(&l.label, &distinct[i], &value, room, &|t: &str| measure.width(t, px) as i32) } else { value };
                 (*p, text)
             })
         })
@@ -960,6 +946,20 @@ pub fn distinct_names(names: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// A line's end label, "name value", within `room`: the whole name, else the
+/// name without the words every line's name shares (`distinct`), else what its
+/// brackets hold (the tracker or ticker the step's words name: "Dealroom"), and
+/// only then a name cut short with "…".
+pub fn end_label(name: &str, distinct: &str, value: &str, room: i32, width: &dyn Fn(&str) -> i32) -> String {
+    let tag = bracketed(distinct);
+    [Some(name), Some(distinct), tag]
+        .into_iter()
+        .flatten()
+        .map(|n| format!("{n} {value}"))
+        .find(|t| width(t) <= room)
+        .unwrap_or_else(|| shorten(tag.unwrap_or(distinct), value, room, width))
+}
+
 /// What a name's closing brackets hold: "Dealroom" in "AI (Dealroom)".
 fn bracketed(name: &str) -> Option<&str> {
     let inner = name.trim_end().strip_suffix(')')?;
@@ -1170,6 +1170,14 @@ mod tests {
         assert_eq!(bracketed("Fetch.ai / ASI (FET) "), Some("FET"));
         assert_eq!(bracketed("Bitcoin"), None);
         assert_eq!(bracketed("odd ()"), None);
+        // End labels, 7 px a character: whole where it fits, then shorter forms, then cut.
+        let w = |t: &str| t.chars().count() as i32 * 7;
+        let (name, distinct) = ("AI venture funding (Dealroom)", "AI (Dealroom)");
+        assert_eq!(end_label(name, distinct, "$110bn", 300, &w), "AI venture funding (Dealroom) $110bn");
+        assert_eq!(end_label(name, distinct, "$110bn", 150, &w), "AI (Dealroom) $110bn");
+        assert_eq!(end_label(name, distinct, "$110bn", 110, &w), "Dealroom $110bn");
+        assert_eq!(end_label(name, distinct, "$110bn", 90, &w), "Deal… $110bn");
+        assert_eq!(end_label(name, distinct, "$110bn", 10, &w), "$110bn");
     }
 
     #[test]
