@@ -173,9 +173,9 @@ fn as_dataset(csv: &[u8], series: usize) -> Vec<u8> {
     let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
     let mut out = String::from("{\"format\": \"liquidity-explorer-dataset/1\", \"id\": \"bench\", \"title\": \"bench\", \"series\": [\n");
     for s in 0..series {
-        let _ = write!(out, "{}{{\"id\": \"S{n}\", \"name\": \"S{n}\", \"unit\": \"number\", \"points\": [\n", if s > 0 { ",\n" } else { "" }, n = s + 1);
+        let _ = writeln!(out, "{}{{\"id\": \"S{n}\", \"name\": \"S{n}\", \"unit\": \"number\", \"points\": [", if s > 0 { ",\n" } else { "" }, n = s + 1);
         for (i, r) in rows.iter().enumerate() {
-            let _ = write!(out, "{}[\"{}\",{}]\n", if i > 0 { "," } else { "" }, r[0], r[s + 1]);
+            let _ = writeln!(out, "{}[\"{}\",{}]", if i > 0 { "," } else { "" }, r[0], r[s + 1]);
         }
         out.push_str("]}");
     }
@@ -267,7 +267,7 @@ fn measure(b: &Browser, url: &str, ours: bool, case: &Case, steps: usize, toggle
     let (m, c) = busy(b, &step, steps)?;
     (f.step_main_ms, f.step_cpu_ms) = (Some(m), Some(c));
     let after = b.js(at, vec![])?;
-    if !(after.as_f64() > before.as_f64()) {
+    if after.as_f64().zip(before.as_f64()).is_none_or(|(a, b)| a <= b) {
         f.note = format!("the window did not move ({before} → {after})");
     }
     if case.series > 1 {

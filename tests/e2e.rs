@@ -771,7 +771,7 @@ fn clicking_an_event_on_the_chart_opens_it(c: &Ctx) -> Result<(), String> {
 fn the_timeline_is_linked_across_views(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let end = c.handle("end")?;
-    c.browser.send_keys(&end, &keys::PAGE_DOWN.repeat(1))?;
+    c.browser.send_keys(&end, keys::PAGE_DOWN)?;
     let text = c.browser.attr(&end, "aria-valuetext")?;
     click_story(c, "tokens")?;
     let end = c.handle("end")?;
@@ -2369,7 +2369,8 @@ fn main() {
     let ctx = Ctx { browser, app, app_down, broken, held, wasm_held, timeline, dates, start0: w.start, end0: w.end, shots };
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let scenarios: [(&str, fn(&Ctx) -> Result<(), String>); 54] = [
+    type Scenario = (&'static str, fn(&Ctx) -> Result<(), String>);
+    let scenarios: [Scenario; 54] = [
         ("loads_and_draws", loads_and_draws),
         ("the_first_picture_shows_before_the_app", the_first_picture_shows_before_the_app),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),

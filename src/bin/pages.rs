@@ -13,6 +13,7 @@
 //!   drawn by the chart code), in place of the loading note until the app has started
 //!   (index.html: the first story);
 //! - `dataset.json`, the bundled data, for the "link to the data".
+//!
 //! Absolute addresses for og:image and og:url need the site's address:
 //! `SITE_URL=https://example.org/liquidity/` (without it, relative addresses).
 

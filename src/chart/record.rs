@@ -337,7 +337,7 @@ mod tests {
         let mut replayed = String::new();
         {
             let root = SVGBackend::with_string(&mut replayed, (80, 70)).into_drawing_area();
-            record_then_draw(&root, |r| picture(r)).unwrap();
+            record_then_draw(&root, picture).unwrap();
         }
         assert!(direct.contains("<text") && direct.contains("<polyline"), "{direct}");
         assert_eq!(direct, replayed);
