@@ -783,6 +783,16 @@ fn the_timeline_is_linked_across_views(c: &Ctx) -> Result<(), String> {
     if !label.as_str().unwrap_or("").contains(&format!("to {text}")) {
         return Err(format!("the tokens chart should end on {text}: {label}"));
     }
+    // The legend shows each series as the chart draws it: the quotes from reports as dots, TAO as a line
+    // (the third step, where the quotes are a comparison).
+    c.open("?story=tokens&step=3")?;
+    let kinds = c.js(
+        "const k=s=>{const e=document.querySelector('.toggle[data-series=\"'+s+'\"] .swatch');return e?[...e.children].map(x=>x.tagName).join(','):null;};\
+         return [k('FET_ANCHORS'),k('TAO')];",
+    )?;
+    if kinds != json!(["circle,circle,circle", "line"]) {
+        return Err(format!("the switches' samples should be dots for the quotes and a line for TAO: {kinds}"));
+    }
     c.no_errors()
 }
 

@@ -4,7 +4,7 @@
 use super::intl::intl;
 use super::state::AppState;
 use crate::chart::theme::{line_style, DARK, LIGHT};
-use crate::core::dataset::Mode;
+use crate::core::dataset::{ChartKind, Mode};
 use crate::core::fmt::Fmt;
 use crate::core::view::{self, Blocked, Nav};
 use crate::i18n::{t, tf, Key};
@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A small SVG sample of a line's colour and dash, so a legend never relies on colour alone.
-fn swatch(slot: usize, state: AppState) -> impl IntoView {
+/// A small SVG sample of a line's colour and dash (or, for a series drawn as dots, of
+/// its dots), so a legend never relies on colour alone.
+fn swatch(slot: usize, dots: bool, state: AppState) -> impl IntoView {
     let style = move || line_style(if state.dark() { &DARK } else { &LIGHT }, slot, slot == 0);
     let colour = move || {
         let c = style().0;
@@ -23,11 +24,20 @@ fn swatch(slot: usize, state: AppState) -> impl IntoView {
         Some((a, b)) => format!("{a} {b}"),
         None => "none".into(),
     };
+    if dots {
+        return view! {
+            <svg class="swatch" width="28" height="10" aria-hidden="true">
+                <circle cx="5" cy="5" r="3" fill=colour /><circle cx="14" cy="5" r="3" fill=colour /><circle cx="23" cy="5" r="3" fill=colour />
+            </svg>
+        }
+        .into_any();
+    }
     view! {
         <svg class="swatch" width="28" height="10" aria-hidden="true">
             <line x1="1" y1="5" x2="27" y2="5" stroke=colour stroke-width=if slot == 0 { "3" } else { "2" } stroke-dasharray=dash />
         </svg>
     }
+    .into_any()
 }
 
 /// The reason a control is off, in words.
@@ -129,7 +139,7 @@ pub fn Controls() -> impl IntoView {
                             let with: Vec<String> = on.iter().cloned().chain([id.clone()]).collect();
                             view::slot_of(&view::slots(ds, &story, &main, &with, palette), id)
                         };
-                        (id.clone(), name, short, slot, !own.contains(id))
+                        (id.clone(), name, short, slot, !own.contains(id), d.chart_kind() == ChartKind::Dots)
                     })
                 })
                 .collect::<Vec<_>>()
@@ -170,7 +180,7 @@ pub fn Controls() -> impl IntoView {
     view! {
         <div class="controls">
             <div class="toggles" role="group" aria-label=move || t(lang.get(), Key::CompareWith)>
-                {move || toggles().into_iter().map(|(id, name, short, slot, added)| {
+                {move || toggles().into_iter().map(|(id, name, short, slot, added, dots)| {
                     let id2 = id.clone();
                     let label = name.clone();
                     let on = move || state.compare.with(|c| c.contains(&id));
@@ -181,7 +191,7 @@ pub fn Controls() -> impl IntoView {
                             <button type="button" class="toggle added" data-series=id2.clone() data-remove=id2.clone()
                                 aria-label=tf(l, Key::RemoveSeries, &[&name])
                                 on:click=move |_| state.toggle_compare(&id2)>
-                                {swatch(slot, state)}<span class="long">{name.clone()}</span><span class="short" aria-hidden="true">{short}</span>
+                                {swatch(slot, dots, state)}<span class="long">{name.clone()}</span><span class="short" aria-hidden="true">{short}</span>
                                 <span aria-hidden="true">" ×"</span>
                             </button>
                         }.into_any();
@@ -190,7 +200,7 @@ pub fn Controls() -> impl IntoView {
                         <button type="button" role="switch" class="toggle" data-series=id2.clone() aria-label=label
                             aria-checked=move || on().to_string()
                             on:click=move |_| state.toggle_compare(&id2)>
-                            {swatch(slot, state)}<span class="long">{name}</span><span class="short" aria-hidden="true">{short}</span>
+                            {swatch(slot, dots, state)}<span class="long">{name}</span><span class="short" aria-hidden="true">{short}</span>
                         </button>
                     }.into_any()
                 }).collect_view()}
