@@ -108,7 +108,7 @@ fn replay(
     root.present().map_err(|e| format!("{e:?}"))
 }
 
-/// The view as the reader sees it, as a chart, given to `draw` (on the canvas on
+/// The view as the reader sees it, as a chart, given to `draw` (replayed on the canvas on
 /// screen, to SVG for the download). Returns what was drawn and the events' ids
 /// in marker order.
 pub fn draw_view(state: AppState, draw: impl FnOnce(&Chart) -> Result<Drawn, String>) -> Result<(Drawn, Vec<String>), String> {
