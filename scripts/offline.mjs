@@ -19,14 +19,14 @@ const pick = (re) => {
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
 // The single file registers no service worker (it is one file, opened from file://) and offers no download of itself.
 html = html.replace('<html lang="en" dir="ltr">', '<html lang="en" dir="ltr" data-offline-copy="1">');
-const css = readFileSync(pick(/^app-.*\.css$/), 'utf8');
 const glue = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+\.js$/));
 const wasm = readFileSync(pick(/^liquidity-explorer-[0-9a-f]+_bg\.wasm$/));
 // The bundled dataset travels inline as data (never run): `</` written `<\/`, which JSON reads the same
 // (a `<` can only stand inside a JSON string), so no text in it can close the element.
 const data = readFileSync(pick(/^dataset-[0-9a-f]+\.json$/), 'utf8').replaceAll('</', '<\\/');
 
-html = html.replace(/<link rel="stylesheet" href="\.\/app-[^"]+\.css"[^>]*>/, () => `<style>\n${css}\n</style>`);
+// (The stylesheet is inside index.html already: scripts/post_build.mjs, Trunk's hook, put it there.)
+if (!html.includes('<style>')) throw new Error('index.html carries no stylesheet: run trunk build --release (its hook puts it inside)');
 html = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
 const start = html.indexOf('<script type="module">');
 const end = html.indexOf('</script>', start) + '</script>'.length;

@@ -729,6 +729,15 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         // More points than pixels: the line is a band of each column's lowest to highest value.
         let dense = visible[i].len() > pts.len();
         drawn.points += visible[i].len();
+        if dots {
+            // Only the points: what lies between two quotes is not known. Each is an obstacle to labels.
+            for p in &pts {
+                let (x, y) = (sx(p.date), sy(p.value));
+                root.draw(&Circle::new((x, y), u(3.5), colour.filled()))?;
+                paths.push(vec![(x, y), (x, y)]);
+            }
+            continue;
+        }
         let mut path: Vec<(i32, i32)> = Vec::with_capacity(pts.len() * 2);
         for (k, p) in pts.iter().enumerate() {
             if step && k > 0 {
@@ -740,15 +749,6 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
             if let Some(p) = pts.last() {
                 path.push((sx(until.max(p.date)), sy(p.value)));
             }
-        }
-        if dots {
-            // Only the points: what lies between two quotes is not known. Each is an obstacle to labels.
-            for p in &pts {
-                let (x, y) = (sx(p.date), sy(p.value));
-                root.draw(&Circle::new((x, y), u(3.5), colour.filled()))?;
-                paths.push(vec![(x, y), (x, y)]);
-            }
-            continue;
         }
         if path.len() > 1 {
             match theme::line_style(&t, line.slot, line.main).1 {
