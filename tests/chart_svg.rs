@@ -467,3 +467,33 @@ fn an_arabic_phone_chart_of_a_year_has_more_than_one_date() {
         assert!(drawn.x_labels.len() >= 2, "{lang:?}: {:?}", drawn.x_labels);
     }
 }
+
+#[test]
+fn no_label_is_written_across_an_events_line() {
+    // The deal day's ring sits on the event's line: its label goes beside the line, not through it.
+    use liquidity_explorer::core::lang::Lang;
+    let ds = dataset().unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for story in &ds.stories {
+        for i in 0..story.steps.len() {
+            for lang in [Lang::En, Lang::Ar] {
+                for width in [343, 360, 720, 1280] {
+                    let (_, drawn) = render_step(&story.id, i, width, lang);
+                    let (_, top, _, bottom) = drawn.plot;
+                    for x in drawn.marker_x.iter().flatten() {
+                        // A numbered marker stands on its line by design; texts above and below the plot are clear of it.
+                        for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.3 > top && r.1 < bottom) {
+                            checked += 1;
+                            if r.0 < *x && *x < r.2 {
+                                failures.push(format!("{} step {} {lang:?} {width}px: {text:?} {r:?} crosses the event line at x {x}", story.id, i + 1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "labels inside the plot beside event lines: {checked}");
+    assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
+}

@@ -769,6 +769,8 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         }
     }
     drawn.points += bar_lines.iter().map(|i| visible[*i].len()).sum::<usize>();
+    // The events' lines too: a label beside a ring on an event's day goes beside the line, not through it.
+    paths.extend(drawn.marker_x.iter().flatten().map(|x| vec![(*x, top), (*x, bottom)]));
     let crosses_a_line = |r: Rect| paths.iter().any(|p| p.windows(2).any(|s| segment_hits(s[0], s[1], r)));
 
     // Marker dots on the main line.
