@@ -497,3 +497,32 @@ fn no_label_is_written_across_an_events_line() {
     assert!(checked > 50, "labels inside the plot beside event lines: {checked}");
     assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn no_text_stands_on_a_bar() {
+    // Funding's third step puts a year's total behind a quarter's bars: their values go where no bar is.
+    use liquidity_explorer::core::lang::Lang;
+    let ds = dataset().unwrap();
+    let mut failures = Vec::new();
+    let mut bars = 0;
+    for story in &ds.stories {
+        for i in 0..story.steps.len() {
+            for lang in [Lang::En, Lang::Ar] {
+                for width in [343, 360, 720, 1280] {
+                    let (_, drawn) = render_step(&story.id, i, width, lang);
+                    bars += drawn.bars.len();
+                    for (r, text) in drawn.boxes.iter().filter(|(_, t)| !t.starts_with('#')) {
+                        for b in &drawn.bars {
+                            let bar = (b.1, b.3.min(b.4), b.2, b.3.max(b.4));
+                            if liquidity_explorer::chart::overlaps(*r, bar) {
+                                failures.push(format!("{} step {} {lang:?} {width}px: {text:?} {r:?} on the bar {bar:?}", story.id, i + 1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(bars > 100, "bars drawn over the stories: {bars}");
+    assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
+}

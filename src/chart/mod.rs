@@ -686,6 +686,8 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         let closest = centres.windows(2).map(|w| w[1] - w[0]).min().unwrap_or((right - left) / 4).max(u(4.0));
         let zero_y = sy(0.0);
         let gap = u(2.0).max(1);
+        // Each bar: (its period's width, line, point, left, right, top).
+        let mut rects: Vec<(i32, usize, Point, i32, i32, i32)> = Vec::new();
         for ((a, b), members) in &groups {
             let span = if b - a >= 2.0 { sxf(*b) - sxf(*a) } else { closest };
             let n = members.len() as i32;
@@ -695,19 +697,36 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
             for (k, (i, p)) in members.iter().enumerate() {
                 let bx0 = (centre - group / 2 + k as i32 * bw + gap / 2).max(left);
                 let bx1 = (bx0 + bw - gap).max(bx0 + 1).min(right);
-                let y = sy(p.value);
-                root.draw(&Rectangle::new([(bx0, y.min(zero_y)), (bx1, y.max(zero_y))], colour_of(&chart.lines[*i]).filled()))?;
-                drawn.bars.push((*i, bx0, bx1, y, zero_y));
-                bar_tops.push((*i, p.date, p.value, (bx0 + bx1) / 2, y));
-                let text = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
-                let tw = measure.width(&text, px) as i32;
-                let (ly0, ly1) = if p.value >= 0.0 { (y - u(3.0) - th, y - u(3.0)) } else { (y + u(3.0), y + u(3.0) + th) };
-                let r = ((bx0 + bx1) / 2 - tw / 2, ly0, (bx0 + bx1) / 2 + tw / 2, ly1);
-                let fits = tw <= bw + gap && r.1 >= top && r.3 <= bottom && drawn.boxes.iter().all(|(o, _)| !overlaps(r, *o));
-                if fits {
-                    root.draw(&Text::new(bidi(fmt, &text), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
-                    drawn.boxes.push((r, text));
-                }
+                rects.push((span, *i, *p, bx0, bx1, sy(p.value)));
+            }
+        }
+        // Periods of different lengths (a year's total, a quarter's) overlap: the longer stand behind, and a
+        // shorter one in front of a bar is cut out of it by a gap in the page's colour.
+        order::sort_by_key(&mut rects, |r| -(r.0 as i64));
+        let bar_rect = |r: &(i32, usize, Point, i32, i32, i32)| (r.3, r.5.min(zero_y), r.4, r.5.max(zero_y));
+        for (k, r) in rects.iter().enumerate() {
+            let (x0, y0, x1, y1) = bar_rect(r);
+            if rects[..k].iter().any(|o| overlaps(bar_rect(o), (x0, y0, x1, y1))) {
+                root.draw(&Rectangle::new([(x0 - gap, y0 - gap), (x1 + gap, y1)], t.background.filled()))?;
+            }
+            root.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour_of(&chart.lines[r.1]).filled()))?;
+            drawn.bars.push((r.1, r.3, r.4, r.5, zero_y));
+            bar_tops.push((r.1, r.2.date, r.2.value, (r.3 + r.4) / 2, r.5));
+        }
+        // Each bar's value above it, where it fits clear of every text and every other bar.
+        for (k, &(_, _, p, bx0, bx1, y)) in rects.iter().enumerate() {
+            let text = axis_value(fmt, chart.axis, p.value, value_decimals(p.value));
+            let tw = measure.width(&text, px) as i32;
+            let (ly0, ly1) = if p.value >= 0.0 { (y - u(3.0) - th, y - u(3.0)) } else { (y + u(3.0), y + u(3.0) + th) };
+            let r = ((bx0 + bx1) / 2 - tw / 2, ly0, (bx0 + bx1) / 2 + tw / 2, ly1);
+            let fits = tw <= bx1 - bx0 + 2 * gap
+                && r.1 >= top
+                && r.3 <= bottom
+                && drawn.boxes.iter().all(|(o, _)| !overlaps(r, *o))
+                && rects.iter().enumerate().all(|(j, o)| j == k || !overlaps(r, bar_rect(o)));
+            if fits {
+                root.draw(&Text::new(bidi(fmt, &text), (r.0, r.1), text_style(px, &t.text).pos(Pos::new(HPos::Left, VPos::Top))))?;
+                drawn.boxes.push((r, text));
             }
         }
         root.draw(&PathElement::new(vec![(left, zero_y), (right, zero_y)], t.text.stroke_width(thin)))?;
@@ -782,12 +801,18 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         }
     }
 
-    // A label where it collides with no text drawn so far and crosses no line, inside the plot.
+    // A label where it collides with no text drawn so far, crosses no line and stands on no bar, inside the plot.
+    let bar_rects: Vec<Rect> = drawn.bars.iter().map(|b| (b.1, b.3.min(b.4), b.2, b.3.max(b.4))).collect();
     let free_spot = |spots: &[(i32, i32)], lw: i32, boxes: &[(Rect, String)]| {
-        spots
-            .iter()
-            .map(|(lx, ly)| (*lx, *ly, lx + lw, ly + th))
-            .find(|r| r.0 >= left && r.2 <= right && r.1 >= top && r.3 <= bottom && boxes.iter().all(|(o, _)| !overlaps(*r, *o)) && !crosses_a_line(*r))
+        spots.iter().map(|(lx, ly)| (*lx, *ly, lx + lw, ly + th)).find(|r| {
+            r.0 >= left
+                && r.2 <= right
+                && r.1 >= top
+                && r.3 <= bottom
+                && boxes.iter().all(|(o, _)| !overlaps(*r, *o))
+                && !crosses_a_line(*r)
+                && !bar_rects.iter().any(|b| overlaps(*r, *b))
+        })
     };
 
     // Reference labels: above their line at the left, else at the right, else below; else a number.
@@ -824,6 +849,12 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
             (x - u(7.0) - lw, y - u(7.0) - th),
             (x + u(7.0), y + u(7.0)),
             (x - u(7.0) - lw, y + u(7.0)),
+            // Above the value written over a bar, and (near an edge) slid inside the plot.
+            (x - lw / 2, y - u(12.0) - 2 * th),
+            (x + u(9.0) - lw, y - u(12.0) - 2 * th),
+            (x - u(9.0), y - u(12.0) - 2 * th),
+            (clamp_in(x - lw / 2, left, right - lw), y - u(9.0) - th),
+            (clamp_in(x - lw / 2, left, right - lw), y - u(12.0) - 2 * th),
         ];
         match free_spot(&spots, lw, &drawn.boxes) {
             Some(r) => {
