@@ -526,3 +526,28 @@ fn no_text_stands_on_a_bar() {
     assert!(bars > 100, "bars drawn over the stories: {bars}");
     assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn events_of_one_day_share_a_label() {
+    use liquidity_explorer::core::lang::Lang;
+    // 3 Nov 2025: IREN's Microsoft contract and Cipher's AWS lease, on the miners' second step.
+    let (_, wide) = render_step("miners", 1, 1280, Lang::En);
+    let both: Vec<_> = wide.events.iter().filter(|e| e.contains("IREN–Microsoft") && e.contains("Cipher–AWS")).collect();
+    assert_eq!(both.len(), 1, "one label names both: {:?}", wide.events);
+    assert!(both[0].starts_with("3 Nov"), "{both:?}");
+    // At any width, in either language, a day is written once above the chart.
+    let ds = dataset().unwrap();
+    for story in &ds.stories {
+        for i in 0..story.steps.len() {
+            for lang in [Lang::En, Lang::Ar] {
+                for width in [343, 720, 1280] {
+                    let (_, drawn) = render_step(&story.id, i, width, lang);
+                    let days: Vec<&str> = drawn.events.iter().map(|e| e.split([':', ',', '،']).next().unwrap_or("")).collect();
+                    for (k, d) in days.iter().enumerate() {
+                        assert!(!days[k + 1..].contains(d), "{} step {} {lang:?} {width}px: {d} twice in {:?}", story.id, i + 1, drawn.events);
+                    }
+                }
+            }
+        }
+    }
+}

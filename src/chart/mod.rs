@@ -441,7 +441,15 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     drawn.boxes.push(((u(4.0), u(6.0), u(4.0) + measure.width(&chart.caption, px) as i32, u(6.0) + th), chart.caption.clone()));
 
     let in_window: Vec<(usize, &Marker)> = chart.markers.iter().enumerate().filter(|(_, e)| e.date >= chart.from && e.date <= until).collect();
-    let label_rows = in_window.len().min(MAX_LABEL_ROWS);
+    // Events of one day share a line and a label ("3 Nov: +4%, IREN–Microsoft, $9.7bn; Cipher–AWS, $5.5bn").
+    let mut days: Vec<(Date, Vec<usize>)> = Vec::new();
+    for (k, (_, e)) in in_window.iter().enumerate() {
+        match days.iter_mut().find(|(d, _)| *d == e.date) {
+            Some((_, ks)) => ks.push(k),
+            None => days.push((e.date, vec![k])),
+        }
+    }
+    let label_rows = days.len().min(MAX_LABEL_ROWS);
     let top = u(28.0 + (LABEL_ROW_CSS * label_rows as f64 + 6.0) * (label_rows > 0) as u8 as f64);
     let bottom = h - u(26.0);
     let all_values = || (0..chart.lines.len()).flat_map(|i| shown(i).iter().map(|p| p.value));
@@ -621,36 +629,45 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     let change_at = |d: Date| {
         chart.change_on_markers.then(|| chart.main_series.and_then(|s| s.change_on(d))).flatten().filter(|c| c.abs() >= 0.5).map(|c| fmt.change(c, 0))
     };
-    let candidates: Vec<(i32, Vec<(String, i32)>)> = in_window
+    let sep = if fmt.lang() == Lang::Ar { "، " } else { ", " };
+    let short_of = |d: Date| {
+        let day = fmt.tick(d, Tick::DayMonth);
+        match change_at(d) {
+            Some(c) => format!("{day}: {c}"),
+            None => day,
+        }
+    };
+    let candidates: Vec<(i32, Vec<(String, i32)>)> = days
         .iter()
-        .map(|(_, e)| {
-            let day = fmt.tick(e.date, Tick::DayMonth);
-            let short = match change_at(e.date) {
-                Some(c) => format!("{day}: {c}"),
-                None => day,
-            };
-            let sep = if fmt.lang() == Lang::Ar { "، " } else { ", " };
-            let long = format!("{short}{sep}{}", e.label);
+        .map(|(d, ks)| {
+            let short = short_of(*d);
+            let names: Vec<&str> = ks.iter().map(|k| in_window[*k].1.label.as_str()).collect();
+            let long = format!("{short}{sep}{}", names.join(if fmt.lang() == Lang::Ar { "؛ " } else { "; " }));
             let texts = [long, short].into_iter().map(|t| {
                 let w = measure.width(&t, px) as i32;
                 (t, w)
             });
-            (sx(e.date), texts.collect())
+            (sx(*d), texts.collect())
         })
         .collect();
     drawn.marker_x = vec![None; chart.markers.len()];
-    for ((i, _), (x, _)) in in_window.iter().zip(&candidates) {
-        drawn.marker_x[*i] = Some(*x);
+    for ((_, ks), (x, _)) in days.iter().zip(&candidates) {
+        for k in ks {
+            drawn.marker_x[in_window[*k].0] = Some(*x);
+        }
         root.draw(&DashedPathElement::new(vec![(*x, top), (*x, bottom)], u(4.0), u(3.0), t.marker.stroke_width(thin)))?;
     }
-    // What fits nowhere becomes a numbered marker; the list under the chart has the same number.
+    // What fits nowhere becomes a numbered marker, one for each event of the day; the list under the
+    // chart has the same numbers.
     let mut badges: Vec<(i32, i32, usize)> = Vec::new();
-    for (k, placed) in place_labels(&candidates, label_rows, (0, w), u(5.0), u(8.0)).into_iter().enumerate() {
+    for (g, placed) in place_labels(&candidates, label_rows, (0, w), u(5.0), u(8.0)).into_iter().enumerate() {
         let Some(label) = placed else {
-            let n = drawn.numbered.len() + 1;
-            let long = candidates[k].1.first().map(|(t, _)| t.clone()).unwrap_or_default();
-            drawn.numbered.push((n, Some(in_window[k].0), long));
-            badges.push((candidates[k].0, top + u(11.0), n));
+            for k in &days[g].1 {
+                let n = drawn.numbered.len() + 1;
+                let (i, e) = in_window[*k];
+                drawn.numbered.push((n, Some(i), format!("{}{sep}{}", short_of(e.date), e.label)));
+                badges.push((candidates[g].0, top + u(11.0), n));
+            }
             continue;
         };
         // Clear of the top value label, which is centred on the top gridline.
