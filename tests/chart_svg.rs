@@ -469,7 +469,7 @@ fn an_arabic_phone_chart_of_a_year_has_more_than_one_date() {
 }
 
 #[test]
-fn no_label_is_written_across_an_events_line() {
+fn no_label_is_written_across_an_events_line_or_a_reference_line() {
     // The deal day's ring sits on the event's line: its label goes beside the line, not through it.
     use liquidity_explorer::core::lang::Lang;
     let ds = dataset().unwrap();
@@ -481,6 +481,13 @@ fn no_label_is_written_across_an_events_line() {
                 for width in [343, 360, 720, 1280] {
                     let (_, drawn) = render_step(&story.id, i, width, lang);
                     let (_, top, _, bottom) = drawn.plot;
+                    for y in &drawn.ref_y {
+                        for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.0 < drawn.plot.2 && r.2 > drawn.plot.0) {
+                            if r.1 < *y && *y < r.3 {
+                                failures.push(format!("{} step {} {lang:?} {width}px: {text:?} {r:?} crosses the reference line at y {y}", story.id, i + 1));
+                            }
+                        }
+                    }
                     for x in drawn.marker_x.iter().flatten() {
                         // A numbered marker stands on its line by design; texts above and below the plot are clear of it.
                         for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.3 > top && r.1 < bottom) {

@@ -215,6 +215,8 @@ pub struct Drawn {
     pub x_labels: Vec<String>,
     pub y_labels: Vec<String>,
     pub events: Vec<String>,
+    /// Each reference line's y (the pre-deal close, 100), in `refs` order.
+    pub ref_y: Vec<i32>,
     /// Each marker's x, in `markers` order (`None` if outside the window).
     pub marker_x: Vec<Option<i32>>,
     pub end_labels: Vec<String>,
@@ -623,6 +625,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     for r in &chart.refs {
         let y = sy(r.value);
         root.draw(&DashedPathElement::new(vec![(left, y), (right, y)], u(2.0), u(3.0), t.muted.stroke_width(thin)))?;
+        drawn.ref_y.push(y);
     }
 
     // Event markers: lines, and labels placed without overlaps.
@@ -806,7 +809,9 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     }
     drawn.points += bar_lines.iter().map(|i| visible[*i].len()).sum::<usize>();
     // The events' lines too: a label beside a ring on an event's day goes beside the line, not through it.
+    // And the reference lines: a ring's label is not struck through by the pre-deal close.
     paths.extend(drawn.marker_x.iter().flatten().map(|x| vec![(*x, top), (*x, bottom)]));
+    paths.extend(drawn.ref_y.iter().map(|y| vec![(left, *y), (right, *y)]));
     let crosses_a_line = |r: Rect| paths.iter().any(|p| p.windows(2).any(|s| segment_hits(s[0], s[1], r)));
 
     // Marker dots on the main line.
