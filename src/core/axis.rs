@@ -123,7 +123,7 @@ pub enum DateStep {
 /// day, labelled "13:30" (UTC), with the day on the first tick and at each midnight.
 pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, Vec<(Date, super::fmt::Tick)>) {
     use super::fmt::Tick;
-    const STEPS: [DateStep; 17] = [
+    const STEPS: [DateStep; 28] = [
         DateStep::Seconds(60),
         DateStep::Seconds(300),
         DateStep::Seconds(900),
@@ -141,6 +141,18 @@ pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, V
         DateStep::Months(3),
         DateStep::Months(6),
         DateStep::Months(12),
+        // Years on round numbers, for a reader's file of decades or centuries.
+        DateStep::Months(24),
+        DateStep::Months(5 * 12),
+        DateStep::Months(10 * 12),
+        DateStep::Months(20 * 12),
+        DateStep::Months(50 * 12),
+        DateStep::Months(100 * 12),
+        DateStep::Months(200 * 12),
+        DateStep::Months(500 * 12),
+        DateStep::Months(1000 * 12),
+        DateStep::Months(2000 * 12),
+        DateStep::Months(5000 * 12),
     ];
     let max_count = max_count.max(1);
     let mut chosen = (DateStep::Months(12), Vec::new());
@@ -167,7 +179,7 @@ pub fn date_tick_kinds(start: Date, end: Date, max_count: usize) -> (DateStep, V
                 DateStep::Seconds(_) if i == 0 || !d.has_time() => Tick::DayTime,
                 DateStep::Seconds(_) => Tick::Time,
                 DateStep::Days(_) => Tick::DayMonth,
-                DateStep::Months(12) => Tick::Year,
+                DateStep::Months(n) if n % 12 == 0 => Tick::Year,
                 DateStep::Months(_) if i == 0 || d.month() == 1 => Tick::MonthYear,
                 DateStep::Months(_) => Tick::Month,
             };
@@ -216,6 +228,11 @@ fn tick_dates(start: Date, end: Date, step: DateStep) -> Vec<Date> {
             while (d.month() as i32 - 1) % n != 0 {
                 d = d.add_months_first(1);
             }
+            // Steps of years start on a year the step divides (1900, 1950, 2000).
+            if n > 12 {
+                let years = n / 12;
+                d = d.add_months_first(12 * (years - d.year().rem_euclid(years)) % n);
+            }
             while d <= end {
                 out.push(d);
                 if out.len() > 400 {
@@ -241,6 +258,26 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn centuries_tick_on_round_years_across_the_whole_range() {
+        // A reader's file from year 1 to 9999: the ticks spread over the range, on round years, no more than asked.
+        let (step, ticks) = date_ticks(d("0001-01-01"), d("9999-01-01"), 8);
+        assert_eq!(step, DateStep::Months(2000 * 12), "{ticks:?}");
+        let years: Vec<i32> = ticks.iter().map(|(t, _)| t.year()).collect();
+        assert_eq!(years, vec![2000, 4000, 6000, 8000]);
+        assert_eq!(ticks[0].1, "2000");
+        // A century of yearly data: every 20 years.
+        let (step, ticks) = date_ticks(d("1925-03-01"), d("2025-03-01"), 6);
+        assert_eq!(step, DateStep::Months(20 * 12));
+        assert_eq!(ticks.iter().map(|(t, _)| t.year()).collect::<Vec<_>>(), vec![1940, 1960, 1980, 2000, 2020]);
+        // Whatever the span, the ticks reach past its middle (never bunched at the start).
+        for (a, b) in [("0001-01-01", "9999-12-31"), ("1000-06-01", "2025-01-01"), ("1970-01-01", "2025-01-01")] {
+            let (_, ticks) = date_ticks(d(a), d(b), 10);
+            let mid = (d(a).days() + d(b).days()) / 2;
+            assert!(ticks.len() >= 2 && ticks.last().unwrap().0.days() > mid, "{a}..{b}: {ticks:?}");
+        }
     }
 
     #[test]
