@@ -558,3 +558,52 @@ fn events_of_one_day_share_a_label() {
         }
     }
 }
+
+/// A reader's CSV drawn in every mode, linear and log, as the page would (off any story).
+fn draw_csv(csv: &str, size: (u32, u32)) -> Vec<(String, Drawn)> {
+    use liquidity_explorer::core::dataset::Mode;
+    use liquidity_explorer::core::{fmt::Plain, lang::Lang, story::Marks, view};
+    let ds = liquidity_explorer::core::import_csv::import_csv(csv, "x.csv").expect("the file reads");
+    let ids: Vec<String> = ds.series.iter().map(|s| s.id().to_string()).collect();
+    let (from, to) =
+        ds.series.iter().flat_map(|s| s.series.points.iter().map(|p| p.date)).fold((d("9999-01-01"), d("0001-01-01")), |(a, b), x| (a.min(x), b.max(x)));
+    let mut out = Vec::new();
+    for mode in [Mode::Absolute, Mode::Indexed, Mode::Percent, Mode::Drawdown] {
+        for log in [false, true] {
+            let built = view::build(&ds, &ids[0], &ids[1..], from, to, mode, &|id| ids.iter().position(|x| x == id).unwrap_or(0));
+            let fmt = Plain(Lang::En);
+            let marks = Marks::default();
+            let chart = liquidity_explorer::chart::for_view(&ds, &built, &marks, &fmt, log, None, false);
+            let drawn = to_svg(size, &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &FontMeasure::default()).expect("draws");
+            out.push((format!("{mode:?} log {log}"), drawn.1));
+        }
+    }
+    out
+}
+
+#[test]
+fn values_at_the_ends_of_what_a_number_holds_are_told_not_drawn_wrong() {
+    // ±1e308 (a stranger's file): the axis' span is past what a float holds. The page said nothing and
+    // stopped (a capacity overflow); on a log axis, 1e-300 to 1e300 would have looped for ever.
+    let rows: String = (1..29).map(|d| format!("2025-01-{d:02},{}\n", if d % 2 == 1 { 1e308 } else { -1e308 })).collect();
+    for (what, drawn) in draw_csv(&format!("Date,Big\n{rows}"), (640, 360)) {
+        assert!(drawn.message.is_some() || !drawn.y_labels.is_empty(), "{what}: a message or an axis");
+    }
+    let (_, absolute) = &draw_csv(&format!("Date,Big\n{rows}"), (640, 360))[0];
+    assert!(absolute.message.as_deref().is_some_and(|m| m.contains("too far apart")), "{:?}", absolute.message);
+    let rows: String = (1..29).map(|d| format!("2025-01-{d:02},{}\n", if d % 2 == 1 { 1e300 } else { 1e-300 })).collect();
+    for (what, drawn) in draw_csv(&format!("Date,Wide\n{rows}"), (640, 360)) {
+        assert!(drawn.message.is_some() || drawn.y_labels.len() <= 8, "{what}: {:?}", drawn.y_labels);
+    }
+    // Whatever a stranger's numbers, every mode draws or says why, and nothing panics (debug: no overflow).
+    for (a, b) in [(f64::MAX, f64::MIN), (5e-324, 1.0), (0.0, 1e308), (-1.0, 1e-320), (1e308, 1e308), (0.0, 0.0), (-1e308, 0.0)] {
+        let rows: String = (1..29).map(|d| format!("2025-01-{d:02},{:e},{:e}\n", if d % 3 == 0 { a } else { b }, if d % 2 == 0 { b } else { a })).collect();
+        for (what, drawn) in draw_csv(&format!("Date,A,B\n{rows}"), (360, 300)) {
+            assert!(drawn.message.is_some() || drawn.y_labels.len() >= 2, "{a:e} {b:e} {what}: {:?}", drawn.y_labels);
+        }
+    }
+    // Tiny and huge but drawable: an axis, no message.
+    let rows: String = (1..29).map(|d| format!("2025-01-{d:02},{}\n", d as f64 * 1e-12)).collect();
+    let (_, tiny) = &draw_csv(&format!("Date,Tiny\n{rows}"), (640, 360))[0];
+    assert!(tiny.message.is_none() && tiny.y_labels.len() >= 2, "{:?} {:?}", tiny.message, tiny.y_labels);
+}

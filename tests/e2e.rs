@@ -2255,6 +2255,33 @@ fn a_minute_file_reads_in_times_of_day(c: &Ctx) -> Result<(), String> {
     c.no_errors()
 }
 
+fn numbers_past_what_an_axis_holds_are_told_and_the_page_keeps_working(c: &Ctx) -> Result<(), String> {
+    // A stranger's file of ±1e308: the chart once stopped on a capacity overflow (the page's panic banner).
+    c.open("")?;
+    let mut csv = String::from("Date,Big,Small\n");
+    for d in 1..29 {
+        csv.push_str(&format!("2025-01-{d:02},{},{}\n", if d % 2 == 1 { "1e308" } else { "-1e308" }, d));
+    }
+    pick_file(c, "extremes.csv", &csv)?;
+    let before = settled(c)?;
+    // Every mode and the log scale: each draws (a message where the values cannot share an axis), none stops the page.
+    for button in [".mode[data-mode=indexed]", ".mode[data-mode=percent]", ".mode[data-mode=drawdown]", ".mode[data-mode=absolute]", "button.log", "button.log"]
+    {
+        click(c, button)?;
+        settled(c)?;
+    }
+    let fatal = c.js("const f=document.getElementById('fatal');return f&&!f.hidden?f.textContent:null")?;
+    if !fatal.is_null() {
+        return Err(format!("the page stopped: {fatal}"));
+    }
+    // Back to the bundled data: the page still draws it.
+    c.open("")?;
+    if settled(c)? == before {
+        return Err("the bundled chart should differ from the refused one".into());
+    }
+    c.no_errors()
+}
+
 fn a_big_file_shows_its_progress_and_can_be_cancelled(c: &Ctx) -> Result<(), String> {
     c.open("")?;
     let before = settled(c)?;
@@ -2380,7 +2407,7 @@ fn main() {
 
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     type Scenario = (&'static str, fn(&Ctx) -> Result<(), String>);
-    let scenarios: [Scenario; 54] = [
+    let scenarios: [Scenario; 55] = [
         ("loads_and_draws", loads_and_draws),
         ("the_first_picture_shows_before_the_app", the_first_picture_shows_before_the_app),
         ("keyboard_moves_the_end_handle_and_redraws", keyboard_moves_the_end_handle_and_redraws),
@@ -2433,6 +2460,7 @@ fn main() {
         ("a_big_table_stays_light", a_big_table_stays_light),
         ("the_data_arrives_beside_the_app", the_data_arrives_beside_the_app),
         ("a_minute_file_reads_in_times_of_day", a_minute_file_reads_in_times_of_day),
+        ("numbers_past_what_an_axis_holds_are_told_and_the_page_keeps_working", numbers_past_what_an_axis_holds_are_told_and_the_page_keeps_working),
         ("a_big_file_shows_its_progress_and_can_be_cancelled", a_big_file_shows_its_progress_and_can_be_cancelled),
         ("screenshots_for_review", screenshots_for_review),
     ];

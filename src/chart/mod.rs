@@ -296,7 +296,8 @@ pub fn unit_caption(lang: Lang, unit: Unit) -> &'static str {
 /// Ticks for a log axis: 1, 2, 5 × 10^k inside the range, thinned to `max`.
 fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     let mut out = Vec::new();
-    let (a, b) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+    // Within what a float holds (1e-324 to 1e308), however the bounds came.
+    let (a, b) = (lo.log10().floor().max(-330.0) as i32, hi.log10().ceil().min(310.0) as i32);
     for k in a..=b {
         for m in [1.0, 2.0, 5.0] {
             let v = m * 10f64.powi(k);
@@ -479,20 +480,24 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     let zero = (chart.zero_based || !bar_lines.is_empty()).then_some(0.0);
     let use_log = chart.log && bar_lines.is_empty() && all_values().chain(refs.clone()).all(|v| v > 0.0);
     drawn.log_refused = chart.log && !use_log;
-    let (lo, hi, ticks, dec) = if use_log {
+    let scaled = if use_log {
         let (mut lo, mut hi) = all_values().chain(refs).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
         let pad = (hi / lo).powf(0.05).max(1.02);
         lo /= pad;
         hi *= pad;
         let ticks = log_ticks(lo, hi, max_y);
         let dec = ticks.iter().map(|v| decimals_for_step(*v)).max().unwrap_or(0);
-        (lo, hi, ticks, dec)
+        (lo > 0.0 && hi.is_finite() && ticks.len() >= 2).then_some((lo, hi, ticks, dec))
     } else {
-        let Some(yt) = value_ticks(all_values().chain(refs).chain(zero), max_y) else {
-            return Ok(drawn);
-        };
-        let dec = decimals_for_step(yt.step);
-        (yt.lo, yt.hi, yt.ticks, dec)
+        value_ticks(all_values().chain(refs).chain(zero), max_y).map(|yt| (yt.lo, yt.hi, yt.ticks, decimals_for_step(yt.step)))
+    };
+    let Some((lo, hi, ticks, dec)) = scaled else {
+        // Values a float cannot span on one axis (a stranger's ±1e308): said, not drawn wrong.
+        let msg = crate::i18n::t(fmt.lang(), Key::TooFarApart).to_string();
+        root.draw(&Text::new(bidi(fmt, &msg), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
+        drawn.message = Some(msg);
+        drawn.marker_x = vec![None; chart.markers.len()];
+        return Ok(drawn);
     };
     let y_labels: Vec<String> = ticks.iter().map(|v| axis_value(fmt, chart.axis, *v, dec)).collect();
     let label_w = y_labels.iter().map(|l| measure.width(l, px)).max().unwrap_or(0) as i32;
@@ -543,12 +548,13 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         x1 = x1.max(*b);
     }
     drawn.domain = (x0, x1);
-    let sxf = move |days: f64| left + ((days - x0) / (x1 - x0) * (right - left) as f64).round() as i32;
+    let sxf = move |days: f64| (left as f64 + ((days - x0) / (x1 - x0) * (right - left) as f64).round()).clamp(-1e6, 1e6) as i32;
     let sx = move |d: Date| sxf(d.t());
     let (ly0, ly1) = if use_log { (lo.ln(), hi.ln()) } else { (lo, hi) };
     let sy = move |v: f64| {
         let v = if use_log { v.max(f64::MIN_POSITIVE).ln() } else { v };
-        bottom - ((v - ly0) / (ly1 - ly0) * plot_h as f64).round() as i32
+        // Kept within reach of the plot: a value a mode took past what a float holds (±inf) draws at the edge.
+        (bottom as f64 - ((v - ly0) / (ly1 - ly0) * plot_h as f64).round()).clamp(-1e6, 1e6) as i32
     };
 
     // After the article: a light shade with a label.

@@ -39,11 +39,19 @@ pub fn value_ticks(values: impl IntoIterator<Item = f64>, max_count: usize) -> O
     if lo < 0.0 && lo + span * 0.05 >= 0.0 {
         lo = 0.0;
     }
+    // Values too far apart for one axis (±1e308: the span itself is past what a float holds).
+    if !(hi - lo).is_finite() {
+        return None;
+    }
     let max_count = max_count.max(2);
     let step = nice_step((hi - lo) / (max_count - 1) as f64);
     let first = (lo / step).floor() * step;
     let last = (hi / step).ceil() * step;
-    let n = ((last - first) / step).round() as usize;
+    let n = ((last - first) / step).round();
+    if !(first.is_finite() && last.is_finite() && (0.0..=100.0).contains(&n)) {
+        return None;
+    }
+    let n = n as usize;
     let ticks = (0..=n).map(|i| clean(first + i as f64 * step)).collect();
     Some(ValueTicks { lo: first, hi: last, step, ticks })
 }

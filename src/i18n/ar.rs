@@ -63,6 +63,7 @@ pub fn get(k: Key) -> &'static str {
         CaptionPercent => "التغير منذ بداية الفترة",
         CaptionDrawdown => "الانخفاض عن أعلى قيمة منذ بداية الفترة",
         AfterArticle => "بعد المقال",
+        TooFarApart => "هذه القيم متباعدة أكثر من أن تُرسم على محور واحد.",
         NoDataBetween => "لا بيانات بين {0} و{1}",
         ChartDesc => "رسم خطي من {0} إلى {1}. {2}.",
         ChartDescLine => "{0}: {1} في {2}، و{3} في {4}؛ وأعلى قيمة {5} في {6}",

@@ -63,6 +63,7 @@ pub fn get(k: Key) -> &'static str {
         CaptionPercent => "Change since the start of the window",
         CaptionDrawdown => "Below the highest value since the start of the window",
         AfterArticle => "After the article",
+        TooFarApart => "These values are too far apart to draw on one axis.",
         NoDataBetween => "No data between {0} and {1}",
         ChartDesc => "Line chart from {0} to {1}. {2}.",
         ChartDescLine => "{0}: {1} on {2}, {3} on {4}; highest {5} on {6}",

@@ -84,6 +84,7 @@ keys!(
     CaptionDrawdown,
     AfterArticle,
     NoDataBetween,
+    TooFarApart,
     ChartDesc,
     ChartDescLine,
     EmptyView,
