@@ -140,6 +140,49 @@ proptest! {
     }
 }
 
+/// Any finite number a CSV can hold: ordinary, tiny, huge, subnormal, zero, either sign.
+fn any_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -1e6f64..1e6,
+        prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO,
+        prop::sample::select(vec![f64::MAX, f64::MIN, f64::MIN_POSITIVE, 5e-324, -5e-324, 1e308, -1e308, 0.0]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// A reader's file of any numbers draws in every mode, linear or log, at any size, or says why not;
+    /// never a panic (the tests run with overflow checks) and never a hang.
+    #[test]
+    fn any_numbers_in_a_readers_file_draw_or_say_why(
+        values in prop::collection::vec((any_number(), any_number()), 1..40),
+        mode in 0usize..4,
+        log in any::<bool>(),
+        w in 40u32..1600,
+        h in 40u32..600,
+    ) {
+        use liquidity_explorer::chart::{for_view, svg, theme::LIGHT, FontMeasure, Style};
+        use liquidity_explorer::core::{fmt::Plain, story::Marks, view};
+        let mut csv = String::from("Date,A,B\n");
+        for (k, (a, b)) in values.iter().enumerate() {
+            csv.push_str(&format!("{},{a:e},{b:e}\n", Date::from_days(20_000 + k as i32).iso()));
+        }
+        let ds = import_csv(&csv, "numbers.csv").map_err(|p| TestCaseError::fail(format!("{:?}", p.first().map(|p| p.say(Lang::En)))))?;
+        let modes = [Mode::Absolute, Mode::Indexed, Mode::Percent, Mode::Drawdown];
+        let (from, to) = (Date::from_days(20_000), Date::from_days(20_000 + values.len() as i32));
+        let ids: Vec<String> = ds.series.iter().map(|s| s.id().to_string()).collect();
+        prop_assert_eq!(ids.len(), 2);
+        let v = view::build(&ds, &ids[0], &ids[1..], from, to, modes[mode], &|id| usize::from(id == ids[1]));
+        prop_assert_eq!(v.lines.len(), 2, "both columns are on the chart");
+        let fmt = Plain(Lang::En);
+        let marks = Marks::default();
+        let chart = for_view(&ds, &v, &marks, &fmt, log, Some(from), false);
+        let drawn = svg((w, h), &chart, &Style { scale: 1.0, theme: LIGHT, transparent: false }, &FontMeasure::default());
+        prop_assert!(drawn.is_ok(), "drawing failed");
+    }
+}
+
 proptest! {
     #![proptest_config(config(400))]
 
