@@ -456,12 +456,15 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     let top = u(28.0 + (LABEL_ROW_CSS * label_rows as f64 + 6.0) * (label_rows > 0) as u8 as f64);
     let bottom = h - u(26.0);
     let all_values = || (0..chart.lines.len()).flat_map(|i| shown(i).iter().map(|p| p.value));
-    if all_values().next().is_none() {
-        let msg = tf(fmt.lang(), Key::NoDataBetween, &[&fmt.long(chart.from), &fmt.long(chart.to)]);
+    // Nothing to plot: the reason, in the plot's middle, instead of a chart.
+    let say_instead = |mut drawn: Drawn, msg: String| -> DrawResult<Drawn, record::Recorder> {
         root.draw(&Text::new(bidi(fmt, &msg), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
         drawn.message = Some(msg);
         drawn.marker_x = vec![None; chart.markers.len()];
-        return Ok(drawn);
+        Ok(drawn)
+    };
+    if all_values().next().is_none() {
+        return say_instead(drawn, tf(fmt.lang(), Key::NoDataBetween, &[&fmt.long(chart.from), &fmt.long(chart.to)]));
     }
 
     // Value axis.
@@ -493,11 +496,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
     };
     let Some((lo, hi, ticks, dec)) = scaled else {
         // Values a float cannot span on one axis (a stranger's ±1e308): said, not drawn wrong.
-        let msg = crate::i18n::t(fmt.lang(), Key::TooFarApart).to_string();
-        root.draw(&Text::new(bidi(fmt, &msg), (w / 2, (top + bottom) / 2), text_style(px, &t.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
-        drawn.message = Some(msg);
-        drawn.marker_x = vec![None; chart.markers.len()];
-        return Ok(drawn);
+        return say_instead(drawn, crate::i18n::t(fmt.lang(), Key::TooFarApart).to_string());
     };
     let y_labels: Vec<String> = ticks.iter().map(|v| axis_value(fmt, chart.axis, *v, dec)).collect();
     let label_w = y_labels.iter().map(|l| measure.width(l, px)).max().unwrap_or(0) as i32;
