@@ -961,6 +961,17 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
     if !r.as_str().unwrap_or("").contains("324.63 دولار") {
         return Err(format!("Arabic readout: {r}"));
     }
+    // Where the sources disagree, each English name is set apart from the Arabic sentence (an isolate), so
+    // "oninvest.com (MarketWatch / The Wall Street Journal)" keeps its brackets in order; likewise the line of
+    // sources under the chart.
+    let notes = text_of(c, ".step-sources")?;
+    if !notes.contains("\u{2068}oninvest.com (MarketWatch / The Wall Street Journal)\u{2069}") {
+        return Err(format!("the disagreement's sources, isolated: {notes:?}"));
+    }
+    let line = text_of(c, ".source")?;
+    if !line.contains("\u{2068}Stooq") {
+        return Err(format!("the source line's names, isolated: {line:?}"));
+    }
     c.no_errors()
 }
 

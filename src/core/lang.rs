@@ -16,6 +16,16 @@ impl Lang {
         }
     }
 
+    /// A name in another script set inside this language's sentence: in Arabic, a first-strong isolate
+    /// (U+2068 … U+2069), so "oninvest.com (MarketWatch / The Wall Street Journal)" keeps its order and its
+    /// brackets inside "946 مليار دولار (…)"; in English, as it is.
+    pub fn isolate(self, s: &str) -> String {
+        match self {
+            Lang::En => s.to_string(),
+            Lang::Ar => format!("\u{2068}{s}\u{2069}"),
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.get(..2)?.to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),
@@ -47,5 +57,18 @@ impl Text {
             Lang::En => &self.en,
             Lang::Ar => &self.ar,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_another_script_are_isolated_in_arabic_only() {
+        let who = "oninvest.com (MarketWatch / The Wall Street Journal)";
+        assert_eq!(Lang::En.isolate(who), who);
+        let ar = Lang::Ar.isolate(who);
+        assert!(ar.starts_with('\u{2068}') && ar.ends_with('\u{2069}') && ar.contains(who));
     }
 }

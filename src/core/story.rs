@@ -349,7 +349,12 @@ pub fn step_text(ds: &Dataset, step: &StepDef, figs: &[Figure], fmt: &dyn Fmt) -
             .iter()
             .map(|a| {
                 let who: Vec<&str> = a.sources.iter().filter_map(|s| ds.source(s)).map(|s| s.publisher.as_str()).collect();
-                format!("{} ({})", fmt.amount(a.value, fd.unit, None), who.join(", "))
+                // "$946bn, per oninvest.com (MarketWatch / …)": no brackets around a name that has its own.
+                let (amount, who) = (fmt.amount(a.value, fd.unit, None), lang.isolate(&who.join(", ")));
+                match lang {
+                    crate::core::lang::Lang::En => format!("{amount}, per {who}"),
+                    crate::core::lang::Lang::Ar => format!("{amount} بحسب {who}"),
+                }
             })
             .collect();
         disagreements.push((fd.title.get(lang).to_string(), alts));

@@ -8,6 +8,7 @@ use super::intl::intl;
 use super::state::AppState;
 use crate::core::dataset::safe_url;
 use crate::core::fmt::Fmt;
+use crate::core::lang::Lang;
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
@@ -66,10 +67,10 @@ pub fn EventsList(
                         </button>
                         <p class="event-text">{text}" "
                             <span class="via">{sources.into_iter().enumerate().map(|(i, (p, u))| {
-                                let sep = if i > 0 { "; " } else { "" };
+                                let sep = if i == 0 { "" } else if lang.get_untracked() == Lang::Ar { "؛ " } else { "; " };
                                 match u {
-                                    Some(u) if safe_url(&u).is_some() => view! { {sep}<a href=u.trim().to_string() rel="noopener noreferrer">{p}</a> }.into_any(),
-                                    _ => view! { {sep}<span>{p}</span> }.into_any(),
+                                    Some(u) if safe_url(&u).is_some() => view! { {sep}<a href=u.trim().to_string() rel="noopener noreferrer" dir="auto">{p}</a> }.into_any(),
+                                    _ => view! { {sep}<span dir="auto">{p}</span> }.into_any(),
                                 }
                             }).collect_view()}</span>
                         </p>

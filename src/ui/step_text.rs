@@ -20,9 +20,13 @@ fn words(state: AppState) -> Option<(Words, String)> {
         state.loaded.with(|d| {
             let ds = &d.dataset;
             let txt = story::step_text(ds, st, figs, intl(l));
-            let sources: Vec<String> =
-                txt.sources.iter().filter_map(|s| ds.source(s)).map(|s| format!("{} ({})", s.publisher, confidence_label(l, s.confidence))).collect();
-            Some((txt, sources.join("; ")))
+            let sources: Vec<String> = txt
+                .sources
+                .iter()
+                .filter_map(|s| ds.source(s))
+                .map(|s| format!("{} ({})", l.isolate(&s.publisher), confidence_label(l, s.confidence)))
+                .collect();
+            Some((txt, sources.join(if l == Lang::Ar { "؛ " } else { "; " })))
         })
     })
 }

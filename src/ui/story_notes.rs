@@ -12,7 +12,11 @@ use crate::i18n::{t, tf, years, Key};
 use leptos::prelude::*;
 
 fn source_names(lang: Lang, ds: &Dataset, ids: &[String]) -> String {
-    ids.iter().filter_map(|s| ds.source(s)).map(|s| format!("{} ({})", s.publisher, confidence_label(lang, s.confidence))).collect::<Vec<_>>().join("; ")
+    ids.iter()
+        .filter_map(|s| ds.source(s))
+        .map(|s| format!("{} ({})", lang.isolate(&s.publisher), confidence_label(lang, s.confidence)))
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Ar { "؛ " } else { "; " })
 }
 
 #[derive(Clone, Copy, PartialEq)]
