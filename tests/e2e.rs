@@ -972,6 +972,11 @@ fn the_arabic_page_is_right_to_left_and_in_arabic(c: &Ctx) -> Result<(), String>
     if !line.contains("\u{2068}Stooq") {
         return Err(format!("the source line's names, isolated: {line:?}"));
     }
+    // An English quote among the disagreeing sources opens and closes with English marks, in their places.
+    let marks = c.js("const q=document.querySelector('.conflicts q');return q?getComputedStyle(q).quotes:null")?;
+    if !marks.as_str().unwrap_or("").starts_with("\"\u{201C}\" \"\u{201D}\"") {
+        return Err(format!("the quote's marks on the Arabic page: {marks}"));
+    }
     c.no_errors()
 }
 
