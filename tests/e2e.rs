@@ -1573,9 +1573,11 @@ fn scrolling_the_scrolly_page_walks_the_chart_through_the_story(c: &Ctx) -> Resu
         for (w, h, mobile) in [(1280, 800, false), (360, 740, true)] {
             c.metrics(w, h, if mobile { 2.0 } else { 1.0 }, mobile)?;
             c.browser.goto(&c.app.url(&format!("scrolly.html?lang={lang}")))?;
-            if c.js("return document.documentElement.dir")? != json!(dir) {
-                return Err(format!("scrolly.html?lang={lang} should be {dir}"));
-            }
+            // scrolly.js sets the direction as it runs, at the end of the body: waited for, not read at once
+            // (a read straight after the navigation once found the page before it).
+            c.browser
+                .wait_for(&format!("scrolly.html?lang={lang} to be {dir}"), &format!("return document.documentElement.dir==={dir:?}"), Duration::from_secs(5))
+                .map_err(|e| format!("scrolly.html?lang={lang} should be {dir}: {e}"))?;
             for (i, st) in oracle.steps.iter().enumerate() {
                 let n = i + 1;
                 c.js(&format!("document.querySelector('[data-lang={lang}] [data-step=\"{n}\"]').scrollIntoView({{block:'center'}})"))?;
