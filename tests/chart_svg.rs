@@ -468,39 +468,47 @@ fn an_arabic_phone_chart_of_a_year_has_more_than_one_date() {
     }
 }
 
-#[test]
-fn no_label_is_written_across_an_events_line_or_a_reference_line() {
-    // The deal day's ring sits on the event's line: its label goes beside the line, not through it.
+/// Every step of every story drawn in both languages at each width: `check` gets where ("oracle step 2 Ar
+/// 360px") and what was drawn.
+fn every_step(widths: &[u32], mut check: impl FnMut(&str, &Drawn)) {
     use liquidity_explorer::core::lang::Lang;
     let ds = dataset().unwrap();
-    let mut failures = Vec::new();
-    let mut checked = 0;
     for story in &ds.stories {
         for i in 0..story.steps.len() {
             for lang in [Lang::En, Lang::Ar] {
-                for width in [343, 360, 720, 1280] {
+                for &width in widths {
                     let (_, drawn) = render_step(&story.id, i, width, lang);
-                    let (_, top, _, bottom) = drawn.plot;
-                    for y in &drawn.ref_y {
-                        for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.0 < drawn.plot.2 && r.2 > drawn.plot.0) {
-                            if r.1 < *y && *y < r.3 {
-                                failures.push(format!("{} step {} {lang:?} {width}px: {text:?} {r:?} crosses the reference line at y {y}", story.id, i + 1));
-                            }
-                        }
-                    }
-                    for x in drawn.marker_x.iter().flatten() {
-                        // A numbered marker stands on its line by design; texts above and below the plot are clear of it.
-                        for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.3 > top && r.1 < bottom) {
-                            checked += 1;
-                            if r.0 < *x && *x < r.2 {
-                                failures.push(format!("{} step {} {lang:?} {width}px: {text:?} {r:?} crosses the event line at x {x}", story.id, i + 1));
-                            }
-                        }
-                    }
+                    check(&format!("{} step {} {lang:?} {width}px", story.id, i + 1), &drawn);
                 }
             }
         }
     }
+}
+
+#[test]
+fn no_label_is_written_across_an_events_line_or_a_reference_line() {
+    // The deal day's ring sits on the event's line: its label goes beside the line, not through it.
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    every_step(&[343, 360, 720, 1280], |at, drawn| {
+        let (left, top, right, bottom) = drawn.plot;
+        for y in &drawn.ref_y {
+            for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.0 < right && r.2 > left) {
+                if r.1 < *y && *y < r.3 {
+                    failures.push(format!("{at}: {text:?} {r:?} crosses the reference line at y {y}"));
+                }
+            }
+        }
+        for x in drawn.marker_x.iter().flatten() {
+            // A numbered marker stands on its line by design; texts above and below the plot are clear of it.
+            for (r, text) in drawn.boxes.iter().filter(|(r, t)| !t.starts_with('#') && r.3 > top && r.1 < bottom) {
+                checked += 1;
+                if r.0 < *x && *x < r.2 {
+                    failures.push(format!("{at}: {text:?} {r:?} crosses the event line at x {x}"));
+                }
+            }
+        }
+    });
     assert!(checked > 50, "labels inside the plot beside event lines: {checked}");
     assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
 }
@@ -508,28 +516,19 @@ fn no_label_is_written_across_an_events_line_or_a_reference_line() {
 #[test]
 fn no_text_stands_on_a_bar() {
     // Funding's third step puts a year's total behind a quarter's bars: their values go where no bar is.
-    use liquidity_explorer::core::lang::Lang;
-    let ds = dataset().unwrap();
     let mut failures = Vec::new();
     let mut bars = 0;
-    for story in &ds.stories {
-        for i in 0..story.steps.len() {
-            for lang in [Lang::En, Lang::Ar] {
-                for width in [343, 360, 720, 1280] {
-                    let (_, drawn) = render_step(&story.id, i, width, lang);
-                    bars += drawn.bars.len();
-                    for (r, text) in drawn.boxes.iter().filter(|(_, t)| !t.starts_with('#')) {
-                        for b in &drawn.bars {
-                            let bar = (b.1, b.3.min(b.4), b.2, b.3.max(b.4));
-                            if liquidity_explorer::chart::overlaps(*r, bar) {
-                                failures.push(format!("{} step {} {lang:?} {width}px: {text:?} {r:?} on the bar {bar:?}", story.id, i + 1));
-                            }
-                        }
-                    }
+    every_step(&[343, 360, 720, 1280], |at, drawn| {
+        bars += drawn.bars.len();
+        for (r, text) in drawn.boxes.iter().filter(|(_, t)| !t.starts_with('#')) {
+            for b in &drawn.bars {
+                let bar = (b.1, b.3.min(b.4), b.2, b.3.max(b.4));
+                if liquidity_explorer::chart::overlaps(*r, bar) {
+                    failures.push(format!("{at}: {text:?} {r:?} on the bar {bar:?}"));
                 }
             }
         }
-    }
+    });
     assert!(bars > 100, "bars drawn over the stories: {bars}");
     assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
 }
@@ -543,20 +542,12 @@ fn events_of_one_day_share_a_label() {
     assert_eq!(both.len(), 1, "one label names both: {:?}", wide.events);
     assert!(both[0].starts_with("3 Nov"), "{both:?}");
     // At any width, in either language, a day is written once above the chart.
-    let ds = dataset().unwrap();
-    for story in &ds.stories {
-        for i in 0..story.steps.len() {
-            for lang in [Lang::En, Lang::Ar] {
-                for width in [343, 720, 1280] {
-                    let (_, drawn) = render_step(&story.id, i, width, lang);
-                    let days: Vec<&str> = drawn.events.iter().map(|e| e.split([':', ',', '،']).next().unwrap_or("")).collect();
-                    for (k, d) in days.iter().enumerate() {
-                        assert!(!days[k + 1..].contains(d), "{} step {} {lang:?} {width}px: {d} twice in {:?}", story.id, i + 1, drawn.events);
-                    }
-                }
-            }
+    every_step(&[343, 720, 1280], |at, drawn| {
+        let days: Vec<&str> = drawn.events.iter().map(|e| e.split([':', ',', '،']).next().unwrap_or("")).collect();
+        for (k, d) in days.iter().enumerate() {
+            assert!(!days[k + 1..].contains(d), "{at}: {d} twice in {:?}", drawn.events);
         }
-    }
+    });
 }
 
 /// A reader's CSV drawn in every mode, linear and log, as the page would (off any story).

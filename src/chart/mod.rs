@@ -650,7 +650,7 @@ fn paint(root: &DrawingArea<record::Recorder, Shift>, chart: &Chart, style: &Sty
         .map(|(d, ks)| {
             let short = short_of(*d);
             let names: Vec<&str> = ks.iter().map(|k| in_window[*k].1.label.as_str()).collect();
-            let long = format!("{short}{sep}{}", names.join(if fmt.lang() == Lang::Ar { "؛ " } else { "; " }));
+            let long = format!("{short}{sep}{}", names.join(fmt.lang().semicolon()));
             let texts = [long, short].into_iter().map(|t| {
                 let w = measure.width(&t, px) as i32;
                 (t, w)

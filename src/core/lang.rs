@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// What separates the items of a list that have commas of their own ("; ", Arabic "؛ ").
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Ar => "؛ ",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.get(..2)?.to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),

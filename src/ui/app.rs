@@ -116,7 +116,7 @@ pub fn App(bundled: Result<Dataset, Vec<Problem>>) -> impl IntoView {
             let names: Vec<String> = ds.sources_for(&refs, None).iter().map(|x| l.isolate(&x.publisher)).collect();
             let caveats: Vec<String> =
                 refs.iter().filter_map(|id| ds.series(id)).filter_map(|s| s.caveat.as_ref().map(|c| format!("{}: {}", s.name.get(l), c.get(l)))).collect();
-            format!("{} {}", tf(l, Key::SourceLine, &[&names.join(if l == Lang::Ar { "؛ " } else { "; " })]), caveats.join(" "))
+            format!("{} {}", tf(l, Key::SourceLine, &[&names.join(l.semicolon())]), caveats.join(" "))
         })
     };
     // A polite summary for screen readers when the view settles (not on every drag step).

@@ -6,7 +6,6 @@ use super::sources::confidence_label;
 use super::state::AppState;
 use crate::core::dataset::safe_url;
 use crate::core::fmt::Fmt;
-use crate::core::lang::Lang;
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
@@ -33,7 +32,7 @@ pub fn EventDetail() -> impl IntoView {
                 <p>{text}</p>
                 {quote.map(|q| view! { <blockquote lang="en" dir="ltr">"“"{q}"”"</blockquote> })}
                 <p class="via">{move || t(lang.get(), Key::SourcePrefix)}" "{sources.into_iter().enumerate().map(|(i, (p, u, c))| {
-                    let sep = if i == 0 { "" } else if lang.get_untracked() == Lang::Ar { "؛ " } else { "; " };
+                    let sep = if i == 0 { "" } else { lang.get_untracked().semicolon() };
                     let label = format!(" ({c})");
                     match u {
                         Some(u) if safe_url(&u).is_some() => view! { {sep}<a href=u.trim().to_string() rel="noopener noreferrer" dir="auto">{p}</a>{label} }.into_any(),

@@ -8,7 +8,6 @@ use super::intl::intl;
 use super::state::AppState;
 use crate::core::dataset::safe_url;
 use crate::core::fmt::Fmt;
-use crate::core::lang::Lang;
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
@@ -67,7 +66,7 @@ pub fn EventsList(
                         </button>
                         <p class="event-text">{text}" "
                             <span class="via">{sources.into_iter().enumerate().map(|(i, (p, u))| {
-                                let sep = if i == 0 { "" } else if lang.get_untracked() == Lang::Ar { "؛ " } else { "; " };
+                                let sep = if i == 0 { "" } else { lang.get_untracked().semicolon() };
                                 match u {
                                     Some(u) if safe_url(&u).is_some() => view! { {sep}<a href=u.trim().to_string() rel="noopener noreferrer" dir="auto">{p}</a> }.into_any(),
                                     _ => view! { {sep}<span dir="auto">{p}</span> }.into_any(),

@@ -7,7 +7,6 @@ use super::intl::intl;
 use super::sources::confidence_label;
 use super::state::AppState;
 use crate::core::fmt::Fmt;
-use crate::core::lang::Lang;
 use crate::core::story::{self, StepText as Words};
 use crate::i18n::{tf, Key};
 use leptos::prelude::*;
@@ -26,7 +25,7 @@ fn words(state: AppState) -> Option<(Words, String)> {
                 .filter_map(|s| ds.source(s))
                 .map(|s| format!("{} ({})", l.isolate(&s.publisher), confidence_label(l, s.confidence)))
                 .collect();
-            Some((txt, sources.join(if l == Lang::Ar { "؛ " } else { "; " })))
+            Some((txt, sources.join(l.semicolon())))
         })
     })
 }
@@ -56,7 +55,7 @@ pub fn StepSources() -> impl IntoView {
     view! {
         {move || words(state).map(|(txt, sources)| {
             let l = state.lang.get();
-            let sep = if l == Lang::Ar { "؛ " } else { "; " };
+            let sep = l.semicolon();
             view! {
                 <div class="step-sources" data-testid="step-sources">
                     {txt.disagreements.iter().map(|(what, alts)| view! {

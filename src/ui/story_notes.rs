@@ -16,7 +16,7 @@ fn source_names(lang: Lang, ds: &Dataset, ids: &[String]) -> String {
         .filter_map(|s| ds.source(s))
         .map(|s| format!("{} ({})", lang.isolate(&s.publisher), confidence_label(lang, s.confidence)))
         .collect::<Vec<_>>()
-        .join(if lang == Lang::Ar { "؛ " } else { "; " })
+        .join(lang.semicolon())
 }
 
 #[derive(Clone, Copy, PartialEq)]
